@@ -1,0 +1,27 @@
+# Two commands do all set-up on a fresh machine: `make play` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: play test lint shots clean
+
+$(BIN)/python: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(BIN)/python
+
+play: $(BIN)/python
+	$(BIN)/python main.py
+
+test: $(BIN)/python
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/python
+	$(BIN)/ruff check .
+
+shots: $(BIN)/python
+	for f in scenarios/*.yaml; do $(BIN)/python main.py shots $$f --out shots/$$(basename $$f .yaml); done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache shots

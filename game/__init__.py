@@ -1,0 +1,1 @@
+"""Vooruitgang: a sales-training game about following up a quote by phone."""

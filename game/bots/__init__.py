@@ -1,0 +1,1 @@
+"""Bots that play a scenario headless, for `simulate`, balancing and tests."""

@@ -1,0 +1,68 @@
+"""How a bot plays: which moment and channel to try, and which phrasing to say.
+
+- advance: calls at free moments and keeps appointments; says the phrasings written to move the deal.
+- prolong: e-mails and calls whenever; says the phrasings written to keep things pleasant.
+- random: anything.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from game.model.moment import Moment
+from game.model.playthrough import ENDED, IN_CALL, Playthrough
+from game.scenario.scenario import ADVANCE, CALL, EMAIL, PROLONG
+
+STRATEGIES = ("advance", "prolong", "random")
+
+
+@dataclass
+class Strategy:
+    name: str
+    rng: random.Random
+
+    def contact(self, play: Playthrough) -> tuple[Moment, str]:
+        moments = play.moments()
+        if self.name == "advance":
+            return _free_moment(play, moments), CALL
+        if self.name == "prolong":
+            return moments[0], EMAIL if play.contacts_used % 2 == 0 else CALL
+        moment = self.rng.choice(moments[:8])
+        return moment, CALL if self.rng.random() < 0.75 else EMAIL
+
+    def phrasing(self, play: Playthrough) -> int:
+        phrasings = play.point.phrasings
+        if self.name == "random":
+            return self.rng.randrange(len(phrasings))
+        aim = ADVANCE if self.name == "advance" else PROLONG
+        fitting = [i for i, p in enumerate(phrasings) if p.aim == aim] or list(range(len(phrasings)))
+        return self.rng.choice(fitting)
+
+
+def _free_moment(play: Playthrough, moments: list[Moment]) -> Moment:
+    """The agreed moment if there is one, else the first moment nobody visibly has the buyer."""
+    if play.appointment in moments:
+        return play.appointment
+    for moment in moments:
+        claim = play.claim_at(moment)
+        if claim is None or not claim.visible:
+            return moment
+    return moments[0]
+
+
+def play_out(play: Playthrough, strategy: Strategy, max_actions: int = 10_000) -> Playthrough:
+    """Let the strategy play until the game ends."""
+    for _ in range(max_actions):
+        if play.phase == ENDED:
+            break
+        if play.phase == IN_CALL:
+            play.choose(strategy.phrasing(play))
+        else:
+            play.contact(*strategy.contact(play))
+    return play
+
+
+def bot_rng(seed: int) -> random.Random:
+    """The bot's own random source, apart from the buyer's, so both stay reproducible."""
+    return random.Random(f"bot-{seed}")

@@ -1,0 +1,29 @@
+"""The command line: `python main.py COMMAND ...`. Each command is a module with `add(subparsers)` and `run(args)`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from types import ModuleType
+
+from game.cli import simulate, validate
+
+COMMANDS: list[ModuleType] = [validate, simulate]
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python main.py",
+        description="Vooruitgang: follow up a quote by phone. Without a command, the game starts.")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add(commands)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        from game.app import play  # the window is only imported when it is wanted
+        return play()
+    args = parser().parse_args(argv)
+    return args.run(args)

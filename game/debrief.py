@@ -1,0 +1,121 @@
+"""The debrief of a playthrough in the trainee's language: per turn what happened and why.
+
+Pure data for both the window and the terminal; nothing here draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.model import turn as turns
+from game.model.hindsight import best_phrasing
+from game.model.moment import Moment
+from game.model.playthrough import Playthrough
+from game.model.turn import Turn
+from game.text import lookup, say
+
+
+@dataclass(frozen=True)
+class DebriefLine:
+    turn: Turn
+    when: str
+    action: str
+    happened: str
+    verdict: str
+    verdict_word: str
+    points: float
+    reasons: tuple[str, ...]
+    feedback: str = ""
+    principle: str = ""
+    better: str = ""
+
+
+@dataclass(frozen=True)
+class Debrief:
+    ending_title: str
+    ending_text: str
+    score: int
+    parts: dict[str, float]
+    motive: str
+    motive_name: str
+    motive_explained: str
+    lines: tuple[DebriefLine, ...]
+
+
+def moment_text(lang: str, moment: Moment) -> str:
+    return f"{say(lang, f'weekday.{moment.day}')} {moment.clock}"
+
+
+def principle_text(lang: str, principle: str) -> str:
+    """A known principle's wording, or the trainer's own text as written."""
+    known = lookup(lang, f"principle.{principle}")
+    return known if known != f"principle.{principle}" else principle
+
+
+def debrief(play: Playthrough) -> Debrief:
+    scenario = play.scenario
+    lang = scenario.language
+    ending = scenario.endings[play.ending]
+    notes = scenario.buyer.motive_notes
+    return Debrief(
+        ending_title=ending.title,
+        ending_text=ending.text,
+        score=play.score.total,
+        parts=dict(play.score.parts),
+        motive=play.motive,
+        motive_name=say(lang, f"motive.{play.motive}.name"),
+        motive_explained=notes.get(play.motive) or say(lang, f"motive.{play.motive}.explained"),
+        lines=tuple(_line(play, turn) for turn in play.turns),
+    )
+
+
+def _line(play: Playthrough, turn: Turn) -> DebriefLine:
+    lang = play.scenario.language
+    line = DebriefLine(
+        turn=turn,
+        when=moment_text(lang, turn.moment),
+        action=turn.say or say(lang, f"channel.{turn.channel}"),
+        happened=happened(play, turn),
+        verdict=turn.verdict,
+        verdict_word=say(lang, f"verdict.{turn.verdict}"),
+        points=turn.points,
+        reasons=tuple(reason_text(lang, turn, code) for code in turn.judgement.reasons) + _why(lang, turn),
+    )
+    if turn.kind != turns.PHRASING:
+        return line
+    point = play.scenario.call(turn.call_id).point(turn.point_id)
+    phrasing = point.phrasings[turn.choice]
+    best = best_phrasing(point, turn.change.stage_before, play.motive, play.rules.score)
+    return DebriefLine(**{**line.__dict__, "feedback": phrasing.feedback,
+                          "principle": principle_text(lang, phrasing.principle),
+                          "better": "" if best == turn.choice else point.phrasings[best].say})
+
+
+def happened(play: Playthrough, turn: Turn) -> str:
+    """One sentence on what came of the turn, in the scenario's language."""
+    lang = play.scenario.language
+    buyer = play.scenario.buyer
+    if turn.kind == turns.PHRASING:
+        text = turn.reply
+        if turn.call_end in (turns.CUT_SHORT, turns.PATIENCE):
+            text += " " + say(lang, f"outcome.{turn.call_end}", name=buyer.name, what=turn.claim_what)
+        return text
+    return say(lang, f"outcome.{turn.outcome}", name=buyer.name, what=turn.claim_what,
+               colleague=buyer.colleague, reply=turn.reply, line=turn.reply)
+
+
+def _why(lang: str, turn: Turn) -> tuple[str, ...]:
+    """Why a contact went the way it did: the ladder, or the e-mail."""
+    if turn.outcome == turns.EMAIL:
+        return (say(lang, "reason.email_backfire"),)
+    if turn.claim_who and turn.outcome in (turns.VOICEMAIL, turns.COLLEAGUE, turns.REPLY):
+        return (say(lang, "reason.blocked", who=say(lang, f"rung.{turn.claim_who}")),)
+    return ()
+
+
+def reason_text(lang: str, turn: Turn, code: str) -> str:
+    change = turn.change
+    moment = turn.appointment or turn.missed
+    return say(lang, f"reason.{code}", before=say(lang, f"stage.{change.stage_before}"),
+               after=say(lang, f"stage.{change.stage_after}"),
+               moment=moment_text(lang, moment) if moment else "")

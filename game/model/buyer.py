@@ -1,0 +1,66 @@
+"""The buyer's attention, as a `transitions` state machine ruled by the priority ladder.
+
+At any moment the buyer is free, claimed by someone on the ladder, or on the phone
+with the trainee. Whoever ranks higher gets (or keeps) the buyer.
+"""
+
+from __future__ import annotations
+
+from transitions import Machine
+
+from game.model.ladder import PriorityLadder
+
+FREE = "free"
+CLAIMED = "claimed"
+ON_CALL = "on_call"
+
+_TRANSITIONS = [
+    {"trigger": "settle", "source": [FREE, CLAIMED], "dest": CLAIMED, "conditions": "_has_claim"},
+    {"trigger": "settle", "source": [FREE, CLAIMED], "dest": FREE},
+    {"trigger": "pick_up", "source": FREE, "dest": ON_CALL},
+    {"trigger": "pick_up", "source": CLAIMED, "dest": ON_CALL, "conditions": "_trainee_outranks_claim"},
+    # Someone higher on the ladder cuts the trainee's call short.
+    {"trigger": "interrupt", "source": ON_CALL, "dest": CLAIMED, "conditions": "_claim_outranks_trainee"},
+    {"trigger": "hang_up", "source": ON_CALL, "dest": FREE},
+]
+
+
+class Buyer:
+    """Who has the buyer's attention. `rank` is the trainee's place right now."""
+
+    state: str
+
+    def __init__(self, ladder: PriorityLadder):
+        self.ladder = ladder
+        self.claimed_by: str | None = None
+        self.trainee_rank = ladder.prospect_rank
+        Machine(model=self, states=[FREE, CLAIMED, ON_CALL], transitions=_TRANSITIONS, initial=FREE,
+                auto_transitions=False, ignore_invalid_triggers=True)
+
+    def attend(self, who: str | None) -> None:
+        """Whoever claims the buyer at this moment (None: nobody)."""
+        self.claimed_by = who
+        self.settle()
+
+    def answer(self, trainee_rank: float) -> bool:
+        """The trainee rings; whether the buyer takes the call."""
+        self.trainee_rank = trainee_rank
+        return bool(self.pick_up())
+
+    def call_in(self, who: str) -> bool:
+        """Someone rings while the buyer is on the phone with the trainee; whether the call is cut."""
+        previous = self.claimed_by
+        self.claimed_by = who
+        if self.interrupt():
+            return True
+        self.claimed_by = previous
+        return False
+
+    def _has_claim(self) -> bool:
+        return self.claimed_by is not None
+
+    def _trainee_outranks_claim(self) -> bool:
+        return self.ladder.outranks(self.trainee_rank, self.ladder.rank(self.claimed_by))
+
+    def _claim_outranks_trainee(self) -> bool:
+        return self.ladder.outranks(self.ladder.rank(self.claimed_by), self.trainee_rank)

@@ -1,0 +1,23 @@
+"""What would have moved the deal: the best phrasing at a decision point, judged by the model."""
+
+from __future__ import annotations
+
+from game.model.deal import Deal
+from game.model.scoring import Change, ScoreWeights, points
+from game.scenario.scenario import DecisionPoint, Phrasing
+
+
+def outcome_of(phrasing: Phrasing, stage: str, motive: str) -> Change:
+    """What saying this phrasing at this stage would change, without touching the real deal."""
+    response = phrasing.response_for(motive)
+    deal = Deal(stage)
+    for move in response.moves:
+        deal.make(move)
+    return Change(stage, deal.stage, appointment_agreed=response.appointment is not None,
+                  minutes=phrasing.minutes)
+
+
+def best_phrasing(point: DecisionPoint, stage: str, motive: str, weights: ScoreWeights) -> int:
+    """Index of the phrasing that scores best here; the first when several tie."""
+    scored = [points(outcome_of(p, stage, motive), weights) for p in point.phrasings]
+    return scored.index(max(scored))

@@ -1,0 +1,33 @@
+"""A moment in the simulated week: a day number and minutes since midnight."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+
+
+@dataclass(frozen=True, order=True)
+class Moment:
+    day: int
+    minute: int
+
+    def later(self, minutes: int) -> Moment:
+        return Moment(self.day, self.minute + minutes)
+
+    @property
+    def clock(self) -> str:
+        return clock_text(self.minute)
+
+
+def parse_clock(text: str) -> int | None:
+    """Minutes since midnight for '9:30', '09:30' or '9.30'; None when it is no time."""
+    match = _CLOCK.match(text.strip())
+    if not match:
+        return None
+    return int(match.group(1)) * 60 + int(match.group(2))
+
+
+def clock_text(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"

@@ -1,0 +1,506 @@
+"""Turn a scenario file into a Scenario, or report every problem in it, located.
+
+Reading happens in one pass over the file: each part is read by a small function
+that asks for the keys it knows. Cross-references (a `next:` to a decision point,
+a claim's place on the ladder) are checked once everything is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from game.model import deal as stages
+from game.model.ladder import PROSPECT, PriorityLadder
+from game.model.moment import parse_clock
+from game.model.motive import MOTIVES
+from game.model.scoring import ScoreWeights
+from game.scenario import limits
+from game.scenario.fields import Fields, Report, locate, one_of_hint, text_of
+from game.scenario.problem import Problem, ScenarioError
+from game.scenario.scenario import (
+    AIMS,
+    DIFFICULTIES,
+    END_CALL,
+    LANGUAGES,
+    UNREACHABLE,
+    VOICEMAIL,
+    Appointment,
+    BuyerProfile,
+    Call,
+    Claim,
+    DecisionPoint,
+    Ending,
+    Phrasing,
+    Quote,
+    Response,
+    Rules,
+    Scenario,
+)
+from game.scenario.source import Node, file_bytes, read_bytes, read_file
+from game.text import ASSETS, lookup
+
+RULES_FILE = ASSETS / "rules.yaml"
+ENDING_KINDS = ("order", "next_step", "objection", "clear_no", "strung_along")
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """The scenario in the file; ScenarioError lists every problem, located."""
+    return load_bytes(file_bytes(str(path)), str(path))
+
+
+def load_bytes(data: bytes, name: str) -> Scenario:
+    root = read_bytes(data, name)
+    report = Report(name)
+    scenario = read_scenario(root, report, default_rules(), version=hashlib.sha1(data).hexdigest()[:10])
+    if report.errors:
+        raise ScenarioError(report.errors)
+    return scenario
+
+
+def check(path: str | Path) -> list[Problem]:
+    """Every problem in the file; an empty list means it loads."""
+    try:
+        load_scenario(path)
+    except ScenarioError as error:
+        return error.problems
+    return []
+
+
+_default_rules: Rules | None = None
+
+
+def default_rules() -> Rules:
+    """The rules in assets/rules.yaml, read once; a broken file stops the game with its problems."""
+    global _default_rules
+    if _default_rules is None:
+        report = Report(str(RULES_FILE))
+        _default_rules = read_rules(read_file(str(RULES_FILE)), report, base=None)
+        if report.errors:
+            raise ScenarioError(report.errors)
+    return _default_rules
+
+
+# --- the whole file -------------------------------------------------------------------
+
+def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = "") -> Scenario:
+    top = Fields(root, "the scenario", report)
+    language = top.word("language", LANGUAGES)
+    rules_node = top.mapping("rules")
+    rules = read_rules(rules_node, report, base_rules) if rules_node else base_rules
+    buyer = read_buyer(top.mapping("buyer", required=True), report, rules, language)
+    scenario = Scenario(
+        path=report.file,
+        title=top.text("title", required=True),
+        language=language,
+        goal=top.text("goal"),
+        difficulty=top.word("difficulty", DIFFICULTIES, default="medium"),
+        minutes=top.number("minutes", 10, 1, 120),
+        situation=top.text("situation"),
+        target=top.text("target"),
+        buyer=buyer,
+        quote=read_quote(top.mapping("quote", required=True), report),
+        week=tuple(read_claim(node, report, rules, buyer.ladder) for node in top.items("week")),
+        calls=read_calls(top.items("calls", required=True), report, rules),
+        endings=read_endings(top.mapping("endings"), report, language),
+        rules=rules,
+        version=top.text("version") or version,
+    )
+    if rules.appointment_above not in buyer.ladder.rungs:
+        report.error(rules_node or root, f"appointment_above is '{rules.appointment_above}', not on the ladder",
+            one_of_hint(rules.appointment_above, buyer.ladder.rungs))
+    top.finish()
+    return scenario
+
+
+# --- buyer and quote -------------------------------------------------------------------
+
+def read_buyer(node: Node | None, report: Report, rules: Rules, language: str) -> BuyerProfile:
+    if node is None:
+        return BuyerProfile("", "", "", "", {MOTIVES[0]: 1.0}, PriorityLadder(rules.ladder), "", "", "")
+    f = Fields(node, "the buyer", report)
+    buyer = BuyerProfile(
+        name=f.text("name", required=True),
+        role=f.text("role"),
+        company=f.text("company"),
+        portrait=f.text("portrait"),
+        motives=read_motives(f, report),
+        ladder=read_ladder(f, report, rules),
+        colleague=f.text("colleague"),
+        email_reply=f.text("email_reply") or lookup(language, "defaults.email_reply"),
+        brush_off=f.text("brush_off") or lookup(language, "defaults.brush_off"),
+        motive_notes=read_texts_by_motive(f.mapping("motive_notes"), "motive_notes", report),
+    )
+    f.finish()
+    return buyer
+
+
+def read_motives(f: Fields, report: Report) -> dict[str, float]:
+    node = f.get("motive")
+    if node is None:
+        return {MOTIVES[0]: 1.0}
+    if node.is_scalar:
+        return {_motive_name(node, report): 1.0}
+    weights = Fields(node, "the motive weights", report)
+    drawn = {name: weights.number(name, 0, 0, 1000, whole=False) for name in MOTIVES}
+    weights.finish()
+    if sum(drawn.values()) <= 0:
+        report.error(node, "the motive weights add up to nothing",
+            "give at least one motive a weight above 0, e.g. 'real_interest: 1'")
+        return {MOTIVES[0]: 1.0}
+    return drawn
+
+
+def _motive_name(node: Node, report: Report) -> str:
+    if node.text in MOTIVES:
+        return node.text
+    report.error(node, f"'{node.text}' is not a motive", one_of_hint(node.text, MOTIVES))
+    return MOTIVES[0]
+
+
+def read_ladder(f: Fields, report: Report, rules: Rules) -> PriorityLadder:
+    nodes = f.items("ladder")
+    if not nodes:
+        return PriorityLadder(rules.ladder)
+    rungs = tuple(text_of(n, "a rung of the ladder", report) for n in nodes)
+    if PROSPECT not in rungs:
+        report.error(f.where("ladder"), f"the ladder must include '{PROSPECT}' (the trainee)",
+            "add '- prospect' where the trainee stands, usually last")
+    for index, rung in enumerate(rungs):
+        if rung in rungs[:index]:
+            report.error(nodes[index], f"'{rung}' stands twice on the ladder", "keep one of them")
+    return PriorityLadder(rungs if PROSPECT in rungs else (*rungs, PROSPECT))
+
+
+def read_texts_by_motive(node: Node | None, what: str, report: Report) -> dict[str, str]:
+    if node is None:
+        return {}
+    f = Fields(node, what, report)
+    texts = {name: f.text(name) for name in MOTIVES if f.has(name)}
+    f.finish()
+    return texts
+
+
+def read_quote(node: Node | None, report: Report) -> Quote:
+    if node is None:
+        return Quote("", 0, "EUR", 0, "")
+    f = Fields(node, "the quote", report)
+    quote = Quote(
+        what=f.text("what", required=True),
+        amount=f.number("amount", 0, 0, 1e12, whole=False),
+        currency=f.text("currency", "EUR"),
+        sent_days_ago=f.number("sent_days_ago", 7, 0, 3650),
+        agreed=f.text("agreed"),
+    )
+    f.finish()
+    return quote
+
+
+# --- the buyer's week -----------------------------------------------------------------
+
+def read_claim(node: Node, report: Report, rules: Rules, ladder: PriorityLadder) -> Claim:
+    f = Fields(node, "an entry of the week", report)
+    who = f.text("who", required=True)
+    if who and who not in ladder.rungs:
+        report.error(f.where("who"), f"'{who}' is not on the buyer's ladder", one_of_hint(who, ladder.rungs))
+    claim = Claim(
+        day=f.number("day", 1, 1, rules.days),
+        start=read_clock(f, "at", rules.day_start, report, required=True),
+        minutes=f.number("minutes", 30, 1, 24 * 60),
+        who=who if who in ladder.rungs else ladder.rungs[0],
+        what=f.text("what", required=True),
+        visible=f.flag("visible", True),
+        unreachable=f.word("unreachable", UNREACHABLE, default=VOICEMAIL),
+        at=locate(node),
+    )
+    f.finish()
+    return claim
+
+
+def read_clock(f: Fields, key: str, default: int, report: Report, required: bool = False) -> int:
+    node = f.get(key)
+    if node is None:
+        if required:
+            f.missing(key, f"add '{key}: \"09:30\"'")
+        return default
+    minute = parse_clock(node.text) if node.is_scalar else None
+    if minute is None:
+        report.error(node, f"'{key}' in {f.what} must be a time like \"09:30\", not '{node.text}'")
+        return default
+    return minute
+
+
+# --- the calls --------------------------------------------------------------------------
+
+def read_calls(nodes: list[Node], report: Report, rules: Rules) -> tuple[Call, ...]:
+    calls = tuple(read_call(node, index, report, rules) for index, node in enumerate(nodes, start=1))
+    _check_unique([(c.id, c.at) for c in calls], "call", report)
+    _check_sizes(calls, report)
+    for call in calls:
+        check_targets(call, report)
+    return calls
+
+
+def read_call(node: Node, number: int, report: Report, rules: Rules) -> Call:
+    f = Fields(node, f"call {number}", report)
+    call_id = f.text("id") or f"call{number}"
+    open_stages = (stages.REACHED, stages.POSITION_KNOWN, stages.STEP_AGREED)
+    stage_nodes = f.items("stages")
+    for stage_node in stage_nodes:
+        if stage_node.text not in open_stages:
+            report.error(stage_node, f"'{stage_node.text}' is not a stage a call can start in",
+                one_of_hint(stage_node.text, open_stages))
+    points = tuple(read_point(p, call_id, index, report, rules)
+                   for index, p in enumerate(f.items("points", required=True), start=1))
+    if not points and f.has("points"):
+        report.error(f.where("points"), f"call {number} has no decision points", "add at least one under 'points:'")
+    call = Call(
+        id=call_id,
+        stages=tuple(n.text for n in stage_nodes if n.text in open_stages) or open_stages,
+        points=points,
+        at=locate(node),
+    )
+    f.finish()
+    return call
+
+
+def read_point(node: Node, call_id: str, number: int, report: Report, rules: Rules) -> DecisionPoint:
+    f = Fields(node, f"decision point {number} of {call_id}", report)
+    point_id = f.text("id") or f"{call_id}-{number}"
+    phrasing_nodes = f.items("choices", required=True)
+    phrasings = tuple(read_phrasing(p, f"phrasing {i} of {point_id}", report, rules)
+                      for i, p in enumerate(phrasing_nodes, start=1))
+    if phrasing_nodes and not 2 <= len(phrasings) <= 4:
+        report.error(f.where("choices"), f"decision point {point_id} has {len(phrasings)} phrasings; it needs 2 to 4",
+            "a choice of one is no choice, and more than four do not fit on screen")
+    point = DecisionPoint(
+        id=point_id,
+        buyer=f.text("buyer", required=True),
+        phrasings=phrasings,
+        buyer_if_motive=read_buyer_lines(f.mapping("if_motive"), point_id, report),
+        at=locate(node),
+    )
+    f.finish()
+    return point
+
+
+def read_buyer_lines(node: Node | None, point_id: str, report: Report) -> dict[str, str]:
+    if node is None:
+        return {}
+    lines = {}
+    for motive, value in _motive_entries(node, report):
+        f = Fields(value, f"if_motive {motive} at {point_id}", report)
+        lines[motive] = f.text("buyer", required=True)
+        f.finish()
+    return lines
+
+
+def read_phrasing(node: Node, what: str, report: Report, rules: Rules) -> Phrasing:
+    f = Fields(node, what, report)
+    response = read_response(f, Response(reply=""), report)
+    if not response.reply:
+        f.missing("reply", "add 'reply:' with what the buyer answers")
+    overrides = f.mapping("if_motive")
+    phrasing = Phrasing(
+        say=f.text("say", required=True),
+        aim=f.word("aim", AIMS),
+        minutes=f.number("minutes", rules.phrasing_minutes, 0, 60),
+        feedback=f.text("feedback", required=True),
+        principle=f.text("principle"),
+        response=response,
+        if_motive=read_overrides(overrides, what, response, report) if overrides else {},
+        at=locate(node),
+    )
+    f.finish()
+    return phrasing
+
+
+def read_overrides(node: Node, what: str, base: Response, report: Report) -> dict[str, Response]:
+    responses = {}
+    for motive, value in _motive_entries(node, report):
+        f = Fields(value, f"if_motive {motive} in {what}", report)
+        responses[motive] = read_response(f, base, report)
+        f.finish()
+    return responses
+
+
+def _motive_entries(node: Node, report: Report) -> list[tuple[str, Node]]:
+    entries = []
+    for motive, value in node.value.items():
+        if motive not in MOTIVES:
+            report.error(node.keys[motive], f"'{motive}' is not a motive", one_of_hint(motive, MOTIVES))
+            continue
+        entries.append((motive, value))
+    return entries
+
+
+def read_response(f: Fields, base: Response, report: Report) -> Response:
+    """The reply and deal keys of a phrasing, or of an if_motive override of one."""
+    deal = f.get("deal")
+    appointment = f.mapping("appointment")
+    next_node = f.get("next")
+    return Response(
+        reply=f.text("reply") or base.reply,
+        moves=read_moves(deal, report) if deal is not None else base.moves,
+        appointment=read_appointment(appointment, report) if appointment else base.appointment,
+        next=(next_node.text if next_node is not None else base.next),
+    )
+
+
+def read_moves(node: Node, report: Report) -> tuple[str, ...]:
+    items = node.value if node.is_list else [node]
+    moves = []
+    for item in items:
+        if item.value is None or item.text in ("", "none", "nothing"):
+            continue
+        if item.text in stages.MOVES:
+            moves.append(item.text)
+        else:
+            report.error(item, f"'{item.text}' is not something a phrasing can do to the deal",
+                one_of_hint(item.text, (*stages.MOVES, "none")))
+    return tuple(moves)
+
+
+def read_appointment(node: Node, report: Report) -> Appointment:
+    f = Fields(node, "the appointment", report)
+    appointment = Appointment(
+        days_later=f.number("days_later", 1, 0, 30),
+        minute=read_clock(f, "at", 10 * 60, report, required=True),
+    )
+    f.finish()
+    return appointment
+
+
+def check_targets(call: Call, report: Report) -> None:
+    """Every `next:` names a decision point of the same call, or 'end'."""
+    _check_unique([(p.id, p.at) for p in call.points], f"decision point in {call.id}", report)
+    ids = [p.id for p in call.points]
+    for point in call.points:
+        for phrasing in point.phrasings:
+            for response in (phrasing.response, *phrasing.if_motive.values()):
+                if response.next is None or response.next == END_CALL or response.next in ids:
+                    continue
+                report.error(phrasing.at, f"'next: {response.next}' names no decision point in {call.id}",
+                    f"use 'end' to end the call, or one of: {', '.join(ids)}")
+
+
+def _check_unique(entries: list[tuple[str, object]], what: str, report: Report) -> None:
+    seen: set[str] = set()
+    for name, where in entries:
+        if name in seen:
+            report.error(where, f"two of each {what} are called '{name}'", "give each its own id")
+        seen.add(name)
+
+
+def _check_sizes(calls: tuple[Call, ...], report: Report) -> None:
+    points = [p for call in calls for p in call.points]
+    phrasings = sum(len(p.phrasings) for p in points)
+    if len(points) > limits.MAX_DECISION_POINTS:
+        report.error(points[limits.MAX_DECISION_POINTS].at,
+            f"more than {limits.MAX_DECISION_POINTS:,} decision points, the limit", "split the scenario")
+    if phrasings > limits.MAX_PHRASINGS:
+        report.error(points[0].at, f"{phrasings:,} phrasings; the limit is {limits.MAX_PHRASINGS:,}",
+            "split the scenario")
+
+
+# --- endings ----------------------------------------------------------------------------
+
+def read_endings(node: Node | None, report: Report, language: str) -> dict[str, Ending]:
+    f = Fields(node, "the endings", report) if node else None
+    endings = {}
+    for kind in ENDING_KINDS:
+        given = f.mapping(kind) if f else None
+        endings[kind] = read_ending(given, kind, report, language)
+    if f:
+        f.finish()
+    return endings
+
+
+def read_ending(node: Node | None, kind: str, report: Report, language: str) -> Ending:
+    default_title = lookup(language, f"ending.{kind}.title")
+    default_text = lookup(language, f"ending.{kind}.text")
+    if node is None:
+        return Ending(kind, default_title, default_text)
+    f = Fields(node, f"the ending '{kind}'", report)
+    ending = Ending(kind, f.text("title") or default_title, f.text("text") or default_text)
+    f.finish()
+    return ending
+
+
+# --- rules ------------------------------------------------------------------------------
+
+def read_rules(node: Node, report: Report, base: Rules | None) -> Rules:
+    """Rules from assets/rules.yaml (base None: every key required) or a scenario's overrides."""
+    f = Fields(node, "the rules", report)
+
+    def number(key: str, low: float, high: float, whole: bool = True) -> float:
+        if base is None and not f.has(key):
+            f.missing(key)
+        return f.number(key, getattr(base, key) if base else low, low, high, whole)
+
+    day_start, day_end = read_hours(f, f.text("hours"), base, report)
+    ladder_nodes = f.items("ladder", required=base is None)
+    ladder = tuple(n.text for n in ladder_nodes) or (base.ladder if base else (PROSPECT,))
+    if PROSPECT not in ladder:
+        report.error(f.where("ladder"), f"the ladder must include '{PROSPECT}' (the trainee)")
+    rules = Rules(
+        days=number("days", 1, 14),
+        day_start=day_start,
+        day_end=day_end,
+        slot_minutes=number("slot_minutes", 5, 240),
+        contacts=number("contacts", 1, 50),
+        answer_chance=number("answer_chance", 0, 1, whole=False),
+        email_backfire=number("email_backfire", 0, 1, whole=False),
+        missed_appointment_factor=number("missed_appointment_factor", 0, 1, whole=False),
+        call_patience=number("call_patience", 1, 120),
+        phrasing_minutes=number("phrasing_minutes", 0, 60),
+        appointment_above=f.text("appointment_above", base.appointment_above if base else "", base is None),
+        ladder=ladder,
+        score=read_weights(f.mapping("score", required=base is None), report, base.score if base else None),
+    )
+    f.finish()
+    return rules
+
+
+def read_hours(f: Fields, hours: str, base: Rules | None, report: Report) -> tuple[int, int]:
+    if not hours:
+        if base is None:
+            f.missing("hours", "add 'hours: 09:00-17:00'")
+            return 9 * 60, 17 * 60
+        return base.day_start, base.day_end
+    start, _, end = hours.partition("-")
+    first, last = parse_clock(start), parse_clock(end)
+    if first is None or last is None or first >= last:
+        report.error(f.where("hours"), f"'hours' must look like \"09:00-17:00\", not '{hours}'")
+        return (base.day_start, base.day_end) if base else (9 * 60, 17 * 60)
+    return first, last
+
+
+def read_weights(node: Node | None, report: Report, base: ScoreWeights | None) -> ScoreWeights:
+    if node is None:
+        return base or ScoreWeights({s: 0.0 for s in stages.STAGES}, 0, 0, 0, 0)
+    f = Fields(node, "the score weights", report)
+    stage_node = f.mapping("stages", required=base is None)
+    weights = ScoreWeights(
+        stages=read_stage_weights(stage_node, report, base),
+        appointment=f.number("appointment", base.appointment if base else 0, -1000, 1000, whole=False),
+        missed_appointment=f.number("missed_appointment", base.missed_appointment if base else 0, -1000, 1000,
+                                    whole=False),
+        per_contact=f.number("per_contact", base.per_contact if base else 0, -1000, 1000, whole=False),
+        per_minute=f.number("per_minute", base.per_minute if base else 0, -1000, 1000, whole=False),
+    )
+    f.finish()
+    return weights
+
+
+def read_stage_weights(node: Node | None, report: Report, base: ScoreWeights | None) -> dict[str, float]:
+    values = dict(base.stages) if base else {s: 0.0 for s in stages.STAGES}
+    if node is None:
+        return values
+    f = Fields(node, "the stage weights", report)
+    for stage in stages.STAGES:
+        if base is None and not f.has(stage):
+            f.missing(stage)
+        values[stage] = f.number(stage, values[stage], -1000, 1000, whole=False)
+    f.finish()
+    return values

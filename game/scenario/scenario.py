@@ -1,0 +1,194 @@
+"""A scenario as plain data: what a trainer wrote, with every default filled in.
+
+The file format is described in docs/writing-scenarios.md; `load.py` turns a file
+into these dataclasses and reports every problem with its location.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.model.ladder import PriorityLadder
+from game.model.moment import Moment
+from game.model.scoring import ScoreWeights
+from game.scenario.fields import Location
+
+NOWHERE = Location(0, 0)
+
+ADVANCE = "advance"
+PROLONG = "prolong"
+AIMS = (ADVANCE, PROLONG)
+CALL = "call"
+EMAIL = "email"
+CHANNELS = (CALL, EMAIL)
+VOICEMAIL = "voicemail"
+COLLEAGUE = "colleague"
+UNREACHABLE = (VOICEMAIL, COLLEAGUE)
+DIFFICULTIES = ("easy", "medium", "hard")
+LANGUAGES = ("nl", "en")
+END_CALL = "end"
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """The next contact a phrasing agrees on, relative to the day of the call."""
+
+    days_later: int
+    minute: int
+
+    def after(self, day: int) -> Moment:
+        return Moment(day + self.days_later, self.minute)
+
+
+@dataclass(frozen=True)
+class Response:
+    """What the buyer answers to a phrasing, and what that does to the deal."""
+
+    reply: str
+    moves: tuple[str, ...] = ()
+    appointment: Appointment | None = None
+    next: str | None = None
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    say: str
+    aim: str
+    minutes: int
+    feedback: str
+    principle: str
+    response: Response
+    if_motive: dict[str, Response] = field(default_factory=dict)
+    at: Location = NOWHERE
+
+    def response_for(self, motive: str) -> Response:
+        return self.if_motive.get(motive, self.response)
+
+
+@dataclass(frozen=True)
+class DecisionPoint:
+    id: str
+    buyer: str
+    phrasings: tuple[Phrasing, ...]
+    buyer_if_motive: dict[str, str] = field(default_factory=dict)
+    at: Location = NOWHERE
+
+    def buyer_line(self, motive: str) -> str:
+        return self.buyer_if_motive.get(motive, self.buyer)
+
+
+@dataclass(frozen=True)
+class Call:
+    id: str
+    stages: tuple[str, ...]
+    points: tuple[DecisionPoint, ...]
+    at: Location = NOWHERE
+
+    def point(self, point_id: str) -> DecisionPoint | None:
+        return next((p for p in self.points if p.id == point_id), None)
+
+    def after(self, point_id: str) -> str | None:
+        """The id of the decision point written below this one, if any."""
+        ids = [p.id for p in self.points]
+        index = ids.index(point_id) + 1
+        return ids[index] if index < len(ids) else None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Someone on the ladder who has the buyer's attention for a while."""
+
+    day: int
+    start: int
+    minutes: int
+    who: str
+    what: str
+    visible: bool = True
+    unreachable: str = VOICEMAIL
+    at: Location = NOWHERE
+
+    @property
+    def begins(self) -> Moment:
+        return Moment(self.day, self.start)
+
+    @property
+    def ends(self) -> Moment:
+        return Moment(self.day, self.start + self.minutes)
+
+    def covers(self, moment: Moment) -> bool:
+        return self.begins <= moment < self.ends
+
+
+@dataclass(frozen=True)
+class BuyerProfile:
+    name: str
+    role: str
+    company: str
+    portrait: str
+    motives: dict[str, float]
+    ladder: PriorityLadder
+    colleague: str
+    email_reply: str
+    brush_off: str
+    motive_notes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Quote:
+    what: str
+    amount: float
+    currency: str
+    sent_days_ago: int
+    agreed: str
+
+
+@dataclass(frozen=True)
+class Ending:
+    kind: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Timings, chances and weights; defaults live in assets/rules.yaml."""
+
+    days: int
+    day_start: int
+    day_end: int
+    slot_minutes: int
+    contacts: int
+    answer_chance: float
+    email_backfire: float
+    missed_appointment_factor: float
+    call_patience: int
+    phrasing_minutes: int
+    appointment_above: str
+    ladder: tuple[str, ...]
+    score: ScoreWeights
+
+
+@dataclass(frozen=True)
+class Scenario:
+    path: str
+    title: str
+    language: str
+    goal: str
+    difficulty: str
+    minutes: int
+    situation: str
+    target: str
+    buyer: BuyerProfile
+    quote: Quote
+    week: tuple[Claim, ...]
+    calls: tuple[Call, ...]
+    endings: dict[str, Ending]
+    rules: Rules
+    version: str = ""
+
+    @property
+    def decision_points(self) -> list[DecisionPoint]:
+        return [point for call in self.calls for point in call.points]
+
+    def call(self, call_id: str) -> Call | None:
+        return next((c for c in self.calls if c.id == call_id), None)

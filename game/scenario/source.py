@@ -1,0 +1,236 @@
+"""Read a YAML file into a tree of located nodes, safely.
+
+We never let PyYAML construct objects: we read its event stream (the C parser when
+present) and build plain values ourselves, so tags, aliases and deep nesting are
+refused with a located message instead of running code or exhausting memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from game.scenario import limits
+from game.scenario.problem import Problem, ScenarioError
+
+Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+_PLAIN_TYPES = {
+    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
+}
+_STANDARD_TAGS = {"!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML value and where it stands. Mappings hold Nodes, keyed by the key's text."""
+
+    value: Any
+    line: int
+    column: int
+    text: str = ""
+    keys: dict[str, Node] = field(default_factory=dict)
+
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.value, list)
+
+    @property
+    def is_scalar(self) -> bool:
+        return not (self.is_map or self.is_list)
+
+
+def file_bytes(path: str) -> bytes:
+    """The file's bytes, up to one past the size limit; ScenarioError when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(limits.MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ScenarioError([Problem(path, 1, 1, f"cannot read the file: {error.strerror or error}")]) from None
+
+
+def read_file(path: str) -> Node:
+    """The file's tree, or ScenarioError with every problem found on the way."""
+    return read_bytes(file_bytes(path), path)
+
+
+def read_bytes(data: bytes, name: str) -> Node:
+    text = decode(data, name)
+    return read_text(text, name)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text of a file saved by any editor: UTF-8 with or without BOM, any line ends."""
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise ScenarioError([Problem(name, 1, 1,
+            f"the file is larger than {limits.MAX_FILE_BYTES // (1024 * 1024)} MiB, the limit for a scenario",
+            "split it into several scenarios")])
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        raise ScenarioError([Problem(name, 1, 1, "the file is saved as UTF-16, not UTF-8",
+            "save it again as 'UTF-8' in your editor")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ScenarioError([Problem(name, line, column, "the file is not UTF-8 text",
+            "save it again as 'UTF-8' in your editor (Windows Notepad: Save as, Encoding: UTF-8)")]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(text: str, name: str) -> Node:
+    _check_lines(text, name)
+    builder = _TreeBuilder(name)
+    try:
+        for event in yaml.parse(text, Loader=Parser):
+            builder.take(event)
+    except yaml.MarkedYAMLError as error:
+        raise ScenarioError([*builder.problems, _syntax_problem(error, name)]) from None
+    except yaml.YAMLError as error:
+        raise ScenarioError([*builder.problems, Problem(name, 1, 1, f"not readable as YAML: {error}")]) from None
+    except _Refused:
+        raise ScenarioError(builder.problems) from None
+    if builder.problems:
+        raise ScenarioError(builder.problems)
+    if builder.root is None:
+        raise ScenarioError([Problem(name, 1, 1, "the file is empty",
+            "start from a shipped scenario or run: python main.py new NAME")])
+    return builder.root
+
+
+def _check_lines(text: str, name: str) -> None:
+    problems = []
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.append(Problem(name, line, 1, "the file contains a NUL byte, so it is not a text file",
+            "save it again as plain UTF-8 text"))
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > limits.MAX_LINE_CHARS:
+            problems.append(Problem(name, number, 1,
+                f"line is {len(line):,} characters long; the limit is {limits.MAX_LINE_CHARS:,}",
+                "break the text over several lines, or shorten it"))
+            break
+    if problems:
+        raise ScenarioError(problems)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = error.problem or "the YAML is malformed"
+    hint = "check the indentation and that every 'key:' has a space after the colon"
+    if "tab" in what.lower():
+        hint = "indent with spaces, not tabs"
+    elif "mapping values are not allowed" in what:
+        hint = "a text containing ': ' must be put in quotes"
+    return Problem(name, line, column, f"YAML syntax: {what}", hint)
+
+
+class _Refused(Exception):
+    """Stop reading: the file breaks a limit that makes going on pointless."""
+
+
+class _TreeBuilder:
+    """Builds Nodes from parser events without recursion, checking limits on the way."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list[Problem] = []
+        self.root: Node | None = None
+        self.stack: list[tuple[Node, Node | None]] = []  # (container, pending mapping key)
+        self.nodes = 0
+        self.documents = 0
+
+    def refuse(self, mark: Any, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message, hint))
+
+    def take(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.refuse(event.start_mark, "a second YAML document ('---') in one file",
+                    "put one scenario in each file")
+                raise _Refused
+        elif isinstance(event, yaml.AliasEvent):
+            self.refuse(event.start_mark, "aliases ('*name') are not supported in scenario files",
+                "write the text out in full where you need it")
+        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._start(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self._finish(self.stack.pop()[0])
+
+    def _start(self, event: Any) -> None:
+        self.nodes += 1
+        if self.nodes > limits.MAX_NODES:
+            self.refuse(event.start_mark, f"the file has more than {limits.MAX_NODES:,} values, the limit")
+            raise _Refused
+        if event.anchor:
+            self.refuse(event.start_mark, f"anchors ('&{event.anchor}') are not supported in scenario files",
+                "write the text out in full where you need it")
+        if event.tag and event.tag not in _STANDARD_TAGS:
+            self.refuse(event.start_mark, f"the tag '{event.tag}' is not allowed in a scenario file",
+                "remove it: a scenario holds only text, numbers, lists and keys")
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.ScalarEvent):
+            self._finish(Node(_scalar_value(event), line, column, text=event.value))
+            return
+        if len(self.stack) >= limits.MAX_DEPTH:
+            self.refuse(event.start_mark, f"nesting deeper than {limits.MAX_DEPTH} levels, the limit",
+                "a scenario never needs this many levels; check the indentation")
+            raise _Refused
+        container = Node({} if isinstance(event, yaml.MappingStartEvent) else [], line, column)
+        self.stack.append((container, None))
+
+    def _finish(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        container, pending_key = self.stack[-1]
+        if container.is_list:
+            container.value.append(node)
+        elif pending_key is None:
+            self.stack[-1] = (container, node)
+        else:
+            self._put(container, pending_key, node)
+            self.stack[-1] = (container, None)
+
+    def _put(self, mapping: Node, key: Node, value: Node) -> None:
+        if not key.is_scalar:
+            self.problems.append(Problem(self.name, key.line, key.column, "a key must be a plain word",
+                "write 'name: value', one per line"))
+            return
+        if key.text == "<<":
+            self.problems.append(Problem(self.name, key.line, key.column,
+                "merge keys ('<<') are not supported in scenario files", "write the keys out in full"))
+            return
+        if key.text in mapping.value:
+            first = mapping.keys[key.text]
+            self.problems.append(Problem(self.name, key.line, key.column,
+                f"the key '{key.text}' appears twice here (first on line {first.line})",
+                "keep one of them"))
+            return
+        mapping.value[key.text] = value
+        mapping.keys[key.text] = key
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> Any:
+    if event.style or not event.implicit[0]:
+        return event.value
+    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    construct = _PLAIN_TYPES.get(tag)
+    if construct is None:
+        return event.value
+    try:
+        return construct(yaml.ScalarNode(tag, event.value))
+    except (ValueError, OverflowError):
+        return event.value

@@ -1,0 +1,44 @@
+"""Every word the game shows, per language, read from the files in assets/text/<lang>/.
+
+Each file there holds its own top-level keys (deal.yaml the deal's words, ui.yaml the
+window's); together they form one catalogue per language.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+LANGUAGES = ("nl", "en")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def catalog(lang: str) -> dict[str, Any]:
+    """All texts of one language as a nested mapping (read once)."""
+    merged: dict[str, Any] = {}
+    for path in sorted((ASSETS / "text" / lang).glob("*.yaml")):
+        with open(path, encoding="utf-8") as handle:
+            merged.update(yaml.load(handle, Loader=_Loader) or {})
+    return merged
+
+
+def lookup(lang: str, key: str) -> Any:
+    """The entry at a dotted key, e.g. 'stage.order'; the English one when missing."""
+    for language in (lang, "en"):
+        value: Any = catalog(language)
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is not None:
+            return value
+    return key
+
+
+def say(lang: str, key: str, **params: Any) -> str:
+    """The text at `key` in `lang`, with {placeholders} filled in."""
+    template = lookup(lang, key)
+    return str(template).format(**params) if params else str(template)
