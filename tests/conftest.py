@@ -11,3 +11,15 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+from game.scenario.load import load_scenario  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def tiny():
+    """The controlled scenario in tests/fixtures/tiny.en.yaml."""
+    return load_scenario(FIXTURES / "tiny.en.yaml")

@@ -26,4 +26,11 @@ def main(argv: list[str] | None = None) -> int:
         from game.app import play  # the window is only imported when it is wanted
         return play()
     args = parser().parse_args(argv)
-    return args.run(args)
+    if not hasattr(args, "run"):
+        parser().print_help()
+        return 2
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stdout = None
+        return 0

@@ -63,6 +63,7 @@ class Fields:
         self.what = what
         self.report = report
         self.asked: list[str] = []
+        self.absent: list[tuple[str, str]] = []  # required keys not found, reported by finish()
         self.values: dict[str, Node] = node.value if node.is_map else {}
         if not node.is_map:
             report.error(node, f"{what} must be a set of 'key: value' lines", _shape_hint(node))
@@ -80,7 +81,8 @@ class Fields:
         return locate(node) if node else locate(self.node)
 
     def missing(self, key: str, hint: str = "") -> None:
-        self.report.error(self.node, f"{self.what} needs '{key}'", hint or f"add a line '{key}: ...'")
+        if self.node.is_map:
+            self.absent.append((key, hint or f"add a line '{key}: ...'"))
 
     def text(self, key: str, default: str | None = "", required: bool = False) -> str:
         node = self.get(key)
@@ -155,7 +157,11 @@ class Fields:
         return node.value
 
     def finish(self) -> None:
-        """Report every key that no reader asked for."""
+        """Report every key that no reader asked for, and every required key not found.
+
+        A misspelt required key gives one message at the misspelling, not two.
+        """
+        absent = dict(self.absent)
         for key, key_node in self.node.keys.items():
             if key in self.asked:
                 continue
@@ -163,6 +169,11 @@ class Fields:
             known = ", ".join(dict.fromkeys(self.asked))
             self.report.error(key_node, f"unknown key '{key}' in {self.what}",
                 f"{hint} The keys here are: {known}".strip())
+            close = difflib.get_close_matches(key, list(absent), n=1, cutoff=0.6)
+            if close:
+                del absent[close[0]]
+        for key, hint in absent.items():
+            self.report.error(self.node, f"{self.what} needs '{key}'", hint)
 
 
 def text_of(node: Node, what: str, report: Report) -> str:

@@ -37,7 +37,7 @@ from game.scenario.scenario import (
     Rules,
     Scenario,
 )
-from game.scenario.source import Node, file_bytes, read_bytes, read_file
+from game.scenario.source import Node, decode, file_bytes, read_file, read_text
 from game.text import ASSETS, lookup
 
 RULES_FILE = ASSETS / "rules.yaml"
@@ -50,9 +50,11 @@ def load_scenario(path: str | Path) -> Scenario:
 
 
 def load_bytes(data: bytes, name: str) -> Scenario:
-    root = read_bytes(data, name)
+    text = decode(data, name)
+    root = read_text(text, name)
     report = Report(name)
-    scenario = read_scenario(root, report, default_rules(), version=hashlib.sha1(data).hexdigest()[:10])
+    version = hashlib.sha1(text.encode()).hexdigest()[:10]  # the same for the file saved with CRLF or a BOM
+    scenario = read_scenario(root, report, default_rules(), version=version)
     if report.errors:
         raise ScenarioError(report.errors)
     return scenario
@@ -107,10 +109,18 @@ def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = 
         version=top.text("version") or version,
     )
     if rules.appointment_above not in buyer.ladder.rungs:
-        report.error(rules_node or root, f"appointment_above is '{rules.appointment_above}', not on the ladder",
-            one_of_hint(rules.appointment_above, buyer.ladder.rungs))
+        where = rules_node or _ladder_node(root) or root
+        report.error(where, f"an agreed call lifts the trainee above '{rules.appointment_above}', "
+            "which is not on the buyer's ladder",
+            f"add '{rules.appointment_above}' to the ladder, or set 'appointment_above' under 'rules:' "
+            f"to one of: {', '.join(buyer.ladder.rungs)}")
     top.finish()
     return scenario
+
+
+def _ladder_node(root: Node) -> Node | None:
+    buyer = root.value.get("buyer") if root.is_map else None
+    return buyer.value.get("ladder") if buyer is not None and buyer.is_map else None
 
 
 # --- buyer and quote -------------------------------------------------------------------

@@ -65,8 +65,7 @@ def read_file(path: str) -> Node:
 
 
 def read_bytes(data: bytes, name: str) -> Node:
-    text = decode(data, name)
-    return read_text(text, name)
+    return read_text(decode(data, name), name)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -95,7 +94,7 @@ def read_text(text: str, name: str) -> Node:
         for event in yaml.parse(text, Loader=Parser):
             builder.take(event)
     except yaml.MarkedYAMLError as error:
-        raise ScenarioError([*builder.problems, _syntax_problem(error, name)]) from None
+        raise ScenarioError([*builder.problems, _syntax_problem(error, name, text)]) from None
     except yaml.YAMLError as error:
         raise ScenarioError([*builder.problems, Problem(name, 1, 1, f"not readable as YAML: {error}")]) from None
     except _Refused:
@@ -124,12 +123,13 @@ def _check_lines(text: str, name: str) -> None:
         raise ScenarioError(problems)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = error.problem or "the YAML is malformed"
     hint = "check the indentation and that every 'key:' has a space after the colon"
-    if "tab" in what.lower():
+    source_line = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+    if "\t" in source_line[: column + 1] or "tab" in what.lower():
         hint = "indent with spaces, not tabs"
     elif "mapping values are not allowed" in what:
         hint = "a text containing ': ' must be put in quotes"
@@ -162,8 +162,9 @@ class _TreeBuilder:
                     "put one scenario in each file")
                 raise _Refused
         elif isinstance(event, yaml.AliasEvent):
-            self.refuse(event.start_mark, "aliases ('*name') are not supported in scenario files",
+            self.refuse(event.start_mark, f"aliases ('*{event.anchor}') are not supported in scenario files",
                 "write the text out in full where you need it")
+            self._finish(Node(None, event.start_mark.line + 1, event.start_mark.column + 1))  # keeps keys in step
         elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self._start(event)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):

@@ -1,0 +1,50 @@
+from game.model.buyer import CLAIMED, FREE, ON_CALL, Buyer
+from game.model.ladder import PriorityLadder
+
+LADDER = PriorityLadder(("partner", "family", "boss", "customer", "supplier", "prospect"))
+
+
+def test_a_free_buyer_takes_the_prospects_call():
+    buyer = Buyer(LADDER)
+    buyer.attend(None)
+    assert buyer.answer(LADDER.prospect_rank) and buyer.state == ON_CALL
+
+
+def test_a_buyer_with_a_supplier_does_not_take_the_prospects_call():
+    buyer = Buyer(LADDER)
+    buyer.attend("supplier")
+    assert not buyer.answer(LADDER.prospect_rank) and buyer.state == CLAIMED
+
+
+def test_a_buyer_with_a_supplier_takes_an_agreed_call():
+    buyer = Buyer(LADDER)
+    buyer.attend("supplier")
+    assert buyer.answer(LADDER.rank_above("supplier"))
+
+
+def test_a_buyer_in_a_boss_meeting_does_not_take_an_agreed_call():
+    buyer = Buyer(LADDER)
+    buyer.attend("boss")
+    assert not buyer.answer(LADDER.rank_above("supplier"))
+
+
+def test_the_partner_calling_cuts_the_prospects_call_short():
+    buyer = Buyer(LADDER)
+    buyer.attend(None)
+    buyer.answer(LADDER.prospect_rank)
+    assert buyer.call_in("partner") and buyer.state == CLAIMED
+
+
+def test_a_supplier_calling_does_not_cut_an_agreed_call_short():
+    buyer = Buyer(LADDER)
+    buyer.attend(None)
+    buyer.answer(LADDER.rank_above("supplier"))
+    assert not buyer.call_in("supplier") and buyer.state == ON_CALL
+
+
+def test_hanging_up_frees_the_buyer():
+    buyer = Buyer(LADDER)
+    buyer.attend(None)
+    buyer.answer(LADDER.prospect_rank)
+    buyer.hang_up()
+    assert buyer.state == FREE

@@ -1,0 +1,60 @@
+from pathlib import Path
+
+from game.scenario.load import load_bytes, load_scenario
+
+from .minimal import MINIMAL, broken
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_the_minimal_scenario_loads_with_defaults_filled_in():
+    scenario = load_bytes(MINIMAL.encode(), "tiny.yaml")
+    assert scenario.difficulty == "medium" and scenario.rules.contacts == 6 and scenario.week == ()
+
+
+def test_decision_points_without_an_id_get_one_from_their_call():
+    scenario = load_bytes(MINIMAL.encode(), "tiny.yaml")
+    assert scenario.calls[0].id == "call1" and scenario.calls[0].points[0].id == "call1-1"
+
+
+def test_a_file_saved_on_windows_with_bom_and_crlf_loads_like_any_other():
+    windows = b"\xef\xbb\xbf" + MINIMAL.replace("\n", "\r\n").encode()
+    assert load_bytes(windows, "win.yaml") == load_bytes(MINIMAL.encode(), "win.yaml")
+
+
+def test_the_version_of_a_scenario_follows_its_content():
+    changed = broken("title: Tiny", "title: Tinier")
+    assert load_bytes(MINIMAL.encode(), "a.yaml").version != load_bytes(changed.encode(), "a.yaml").version
+
+
+def test_a_time_like_10_30_is_read_as_a_time_not_a_number():
+    text = MINIMAL + "week:\n  - {day: 1, at: 10:30, who: boss, what: meeting}\n"
+    assert load_bytes(text.encode(), "t.yaml").week[0].start == 10 * 60 + 30
+
+
+def test_a_yes_or_no_word_in_a_text_is_kept_as_written():
+    scenario = load_bytes(broken("say: I'll call again.", "say: No").encode(), "t.yaml")
+    assert scenario.calls[0].points[0].phrasings[1].say == "No"
+
+
+def test_a_motive_override_keeps_the_phrasings_other_answers():
+    text = broken("            deal: order\n",
+                  "            deal: order\n            if_motive:\n              polite_no: {reply: No thanks.}\n")
+    phrasing = load_bytes(text.encode(), "t.yaml").calls[0].points[0].phrasings[0]
+    response = phrasing.response_for("polite_no")
+    assert response.reply == "No thanks." and response.moves == ("order",)
+
+
+def test_a_scenario_can_change_a_rule_and_keep_the_others():
+    text = MINIMAL + "rules:\n  contacts: 9\n"
+    rules = load_bytes(text.encode(), "t.yaml").rules
+    assert rules.contacts == 9 and rules.call_patience == 6
+
+
+def test_missing_endings_get_the_default_texts_in_the_scenarios_language():
+    scenario = load_bytes(broken("language: en", "language: nl").encode(), "t.yaml")
+    assert scenario.endings["order"].title == "De order is binnen"
+
+
+def test_the_test_fixture_scenario_loads():
+    assert load_scenario(FIXTURES / "tiny.en.yaml").title == "Tiny"
