@@ -30,7 +30,8 @@ CASES = [
     ("a time that is no time is explained",
      MINIMAL + "week:\n  - {day: 1, at: '25:00', who: boss, what: meeting}\n", 21, 18, "a time like", ""),
     ("a claim by someone not on the ladder lists the ladder",
-     MINIMAL + "week:\n  - {day: 1, at: '09:00', who: cat, what: feeding}\n", 21, 32, "'cat' is not on the buyer's ladder",
+     MINIMAL + "week:\n  - {day: 1, at: '09:00', who: cat, what: feeding}\n", 21, 32,
+     "'cat' is not on the buyer's ladder",
      "boss"),
     ("a tab in the indentation asks for spaces",
      broken("  name: Ann", "\tname: Ann"), 4, 1, "YAML syntax", "spaces"),
@@ -41,7 +42,8 @@ CASES = [
     ("a text where a list belongs says what shape is wanted",
      broken("calls:\n  - points:", "calls: soon\nnothing:\n  - points:"), 7, 8, "must be a list", ""),
     ("a word where a number belongs gives an example",
-     broken("title: Tiny", "title: Tiny\nminutes: ten"), 2, 10, "'minutes' in the scenario must be a whole number", "minutes:"),
+     broken("title: Tiny", "title: Tiny\nminutes: ten"), 2, 10,
+     "'minutes' in the scenario must be a whole number", "minutes:"),
     ("a python tag is refused",
      broken("title: Tiny", "title: !!python/object/apply:os.system ['echo hi']"), 1, 8, "tag", "remove it"),
     ("an anchor is refused",
@@ -79,7 +81,8 @@ def test_a_file_that_is_not_utf8_says_so_with_its_line():
 
 
 def test_all_problems_of_a_file_are_reported_in_one_pass():
-    text = broken("title: Tiny", "titel: Tiny").replace("deal: order", "deal: win").replace("aim: prolong", "aim: stall")
+    text = broken("title: Tiny", "titel: Tiny").replace("deal: order", "deal: win")
+    text = text.replace("aim: prolong", "aim: stall")
     with pytest.raises(ScenarioError) as caught:
         load_bytes(text.encode(), "many.yaml")
     messages = " | ".join(p.message for p in caught.value.problems)
