@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.scenario import limits
 from game.scenario.problem import Problem
 from game.scenario.source import Node
 
@@ -31,8 +32,16 @@ class Report:
 
     file: str
     problems: list[Problem] = field(default_factory=list)
+    unlisted: int = 0  # errors found after MAX_PROBLEMS were listed
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= limits.MAX_PROBLEMS
 
     def error(self, where: Node | Location, message: str, hint: str = "") -> None:
+        if self.full:
+            self.unlisted += 1
+            return
         self.problems.append(Problem(self.file, where.line, where.column, message, hint))
 
     def warning(self, where: Node | Location, message: str, hint: str = "") -> None:
@@ -50,7 +59,8 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
 
 def one_of_hint(word: str, options: Iterable[str]) -> str:
     options = list(options)
-    guess = did_you_mean(word, options)
+    same_letters = [o for o in options if o.lower() == word.lower()]
+    guess = f"did you mean '{same_letters[0]}' (small letters)?" if same_letters else did_you_mean(word, options)
     listed = "one of: " + ", ".join(options)
     return f"{guess} It must be {listed}" if guess else f"it must be {listed}"
 
@@ -164,6 +174,9 @@ class Fields:
         absent = dict(self.absent)
         for key, key_node in self.node.keys.items():
             if key in self.asked:
+                continue
+            if self.report.full:
+                self.report.unlisted += 1
                 continue
             hint = did_you_mean(key, self.asked)
             known = ", ".join(dict.fromkeys(self.asked))

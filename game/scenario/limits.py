@@ -9,3 +9,4 @@ MAX_DEPTH = 40
 MAX_NODES = 2_000_000
 MAX_DECISION_POINTS = 20_000
 MAX_PHRASINGS = 60_000
+MAX_PROBLEMS = 500  # listed per file; past that, more messages help nobody and cost time

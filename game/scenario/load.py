@@ -8,6 +8,7 @@ a claim's place on the ladder) are checked once everything is read.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from game.model import deal as stages
@@ -16,7 +17,7 @@ from game.model.moment import parse_clock
 from game.model.motive import MOTIVES
 from game.model.scoring import ScoreWeights
 from game.scenario import limits
-from game.scenario.fields import Fields, Report, locate, one_of_hint, text_of
+from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint, text_of
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.scenario import (
     AIMS,
@@ -37,11 +38,12 @@ from game.scenario.scenario import (
     Rules,
     Scenario,
 )
-from game.scenario.source import Node, decode, file_bytes, read_file, read_text
+from game.scenario.source import Node, cycle_collector_paused, decode, file_bytes, read_file, read_text
 from game.text import ASSETS, lookup
 
 RULES_FILE = ASSETS / "rules.yaml"
 ENDING_KINDS = ("order", "next_step", "objection", "clear_no", "strung_along")
+_THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -51,13 +53,37 @@ def load_scenario(path: str | Path) -> Scenario:
 
 def load_bytes(data: bytes, name: str) -> Scenario:
     text = decode(data, name)
-    root = read_text(text, name)
+    refuse_oversized(text, name)
     report = Report(name)
     version = hashlib.sha1(text.encode()).hexdigest()[:10]  # the same for the file saved with CRLF or a BOM
-    scenario = read_scenario(root, report, default_rules(), version=version)
+    with cycle_collector_paused():
+        root = read_text(text, name)
+        scenario = read_scenario(root, report, default_rules(), version=version)
+    if report.unlisted:
+        report.problems.append(Problem(name, 1, 1, f"more than {limits.MAX_PROBLEMS:,} problems; "
+            f"{report.unlisted:,} more are not listed", "fix these first, then validate again"))
     if report.errors:
         raise ScenarioError(report.errors)
     return scenario
+
+
+def refuse_oversized(text: str, name: str) -> None:
+    """Refuse at once a file with far more phrasings or decision points than the limits allow.
+
+    Counting the keys in the raw text takes milliseconds where reading such a file takes
+    seconds. A 'say:' inside a text counts too, which only matters far above any real
+    scenario; the exact numbers are checked again once the file is read.
+    """
+    for key, limit, what in (("say:", limits.MAX_PHRASINGS, "phrasings"),
+                             ("choices:", limits.MAX_DECISION_POINTS, "decision points")):
+        if text.count(key) <= limit:
+            continue
+        position = -1
+        for _ in range(limit + 1):
+            position = text.find(key, position + 1)
+        line = text.count("\n", 0, position) + 1
+        raise ScenarioError([Problem(name, line, 1, f"more than {limit:,} {what} ('{key}'), the limit for one scenario",
+            "split the scenario into several files")])
 
 
 def check(path: str | Path) -> list[Problem]:
@@ -91,6 +117,9 @@ def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = 
     rules_node = top.mapping("rules")
     rules = read_rules(rules_node, report, base_rules) if rules_node else base_rules
     buyer = read_buyer(top.mapping("buyer", required=True), report, rules, language)
+    call_nodes = top.items("calls", required=True)
+    if not call_nodes and top.get("calls") is not None:
+        report.error(top.where("calls"), "the scenario has no calls", "add at least one call under 'calls:'")
     scenario = Scenario(
         path=report.file,
         title=top.text("title", required=True),
@@ -103,7 +132,7 @@ def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = 
         buyer=buyer,
         quote=read_quote(top.mapping("quote", required=True), report),
         week=tuple(read_claim(node, report, rules, buyer.ladder) for node in top.items("week")),
-        calls=read_calls(top.items("calls", required=True), report, rules),
+        calls=read_calls(call_nodes, report, rules),
         endings=read_endings(top.mapping("endings"), report, language),
         rules=rules,
         version=top.text("version") or version,
@@ -197,13 +226,22 @@ def read_quote(node: Node | None, report: Report) -> Quote:
     f = Fields(node, "the quote", report)
     quote = Quote(
         what=f.text("what", required=True),
-        amount=f.number("amount", 0, 0, 1e12, whole=False),
+        amount=read_amount(f, report),
         currency=f.text("currency", "EUR"),
         sent_days_ago=f.number("sent_days_ago", 7, 0, 3650),
         agreed=f.text("agreed"),
     )
     f.finish()
     return quote
+
+
+def read_amount(f: Fields, report: Report) -> float:
+    node = f.get("amount")
+    if node is not None and node.is_scalar and _THOUSANDS.match(node.text):
+        report.error(node, f"'amount: {node.text}' is ambiguous: a dot here is a decimal point",
+            f"write the amount without separators: amount: {node.text.replace('.', '').replace(',', '')}")
+        return 0
+    return f.number("amount", 0, 0, 1e12, whole=False)
 
 
 # --- the buyer's week -----------------------------------------------------------------
@@ -214,7 +252,7 @@ def read_claim(node: Node, report: Report, rules: Rules, ladder: PriorityLadder)
     if who and who not in ladder.rungs:
         report.error(f.where("who"), f"'{who}' is not on the buyer's ladder", one_of_hint(who, ladder.rungs))
     claim = Claim(
-        day=f.number("day", 1, 1, rules.days),
+        day=read_day(f, rules),
         start=read_clock(f, "at", rules.day_start, report, required=True),
         minutes=f.number("minutes", 30, 1, 24 * 60),
         who=who if who in ladder.rungs else ladder.rungs[0],
@@ -225,6 +263,15 @@ def read_claim(node: Node, report: Report, rules: Rules, ladder: PriorityLadder)
     )
     f.finish()
     return claim
+
+
+def read_day(f: Fields, rules: Rules) -> int:
+    node = f.get("day")
+    if node is not None and node.is_scalar and isinstance(node.value, str):
+        f.report.error(node, f"'day: {node.text}' must be a number",
+            f"days are numbers from 1 to {rules.days}: 1 is Monday (maandag), 2 Tuesday (dinsdag), and so on")
+        return 1
+    return f.number("day", 1, 1, rules.days)
 
 
 def read_clock(f: Fields, key: str, default: int, report: Report, required: bool = False) -> int:
@@ -365,6 +412,8 @@ def read_moves(node: Node, report: Report) -> tuple[str, ...]:
             continue
         if item.text in stages.MOVES:
             moves.append(item.text)
+        elif "," in item.text:
+            report.error(item, f"'{item.text}' is not one move", f"for two moves write a list: deal: [{item.text}]")
         else:
             report.error(item, f"'{item.text}' is not something a phrasing can do to the deal",
                 one_of_hint(item.text, (*stages.MOVES, "none")))
@@ -385,13 +434,15 @@ def check_targets(call: Call, report: Report) -> None:
     """Every `next:` names a decision point of the same call, or 'end'."""
     _check_unique([(p.id, p.at) for p in call.points], f"decision point in {call.id}", report)
     ids = [p.id for p in call.points]
+    known = set(ids)
+    listed = ", ".join(ids) if len(ids) <= 20 else ", ".join(ids[:20]) + ", ..."
     for point in call.points:
         for phrasing in point.phrasings:
-            for response in (phrasing.response, *phrasing.if_motive.values()):
-                if response.next is None or response.next == END_CALL or response.next in ids:
-                    continue
-                report.error(phrasing.at, f"'next: {response.next}' names no decision point in {call.id}",
-                    f"use 'end' to end the call, or one of: {', '.join(ids)}")
+            targets = {r.next for r in (phrasing.response, *phrasing.if_motive.values())}  # overrides inherit next
+            for target in sorted(t for t in targets if t is not None and t != END_CALL and t not in known):
+                guess = did_you_mean(target, ids)
+                report.error(phrasing.at, f"'next: {target}' names no decision point in {call.id}",
+                    f"{guess} Use 'end' to end the call, or one of: {listed}".strip())
 
 
 def _check_unique(entries: list[tuple[str, object]], what: str, report: Report) -> None:

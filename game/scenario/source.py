@@ -7,6 +7,9 @@ refused with a located message instead of running code or exhausting memory.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +27,7 @@ _PLAIN_TYPES = {
     "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
     "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
 }
+_IMPLICIT_FIRST_CHARACTERS = frozenset(_resolver.yaml_implicit_resolvers)
 _STANDARD_TAGS = {"!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -87,18 +91,34 @@ def decode(data: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+@contextlib.contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Reading makes a small object per value and no reference cycles; left running, the cycle
+    collector walks all of them again and again, which doubles the time for a large file."""
+    was_running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_running:
+            gc.enable()
+
+
 def read_text(text: str, name: str) -> Node:
     _check_lines(text, name)
     builder = _TreeBuilder(name)
+    parser = Parser(text)
     try:
-        for event in yaml.parse(text, Loader=Parser):
-            builder.take(event)
+        with cycle_collector_paused():
+            builder.build(parser.get_event)
     except yaml.MarkedYAMLError as error:
         raise ScenarioError([*builder.problems, _syntax_problem(error, name, text)]) from None
     except yaml.YAMLError as error:
         raise ScenarioError([*builder.problems, Problem(name, 1, 1, f"not readable as YAML: {error}")]) from None
     except _Refused:
         raise ScenarioError(builder.problems) from None
+    finally:
+        parser.dispose()
     if builder.problems:
         raise ScenarioError(builder.problems)
     if builder.root is None:
@@ -113,12 +133,13 @@ def _check_lines(text: str, name: str) -> None:
         line = text.count("\n", 0, text.index("\x00")) + 1
         problems.append(Problem(name, line, 1, "the file contains a NUL byte, so it is not a text file",
             "save it again as plain UTF-8 text"))
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > limits.MAX_LINE_CHARS:
-            problems.append(Problem(name, number, 1,
-                f"line is {len(line):,} characters long; the limit is {limits.MAX_LINE_CHARS:,}",
-                "break the text over several lines, or shorten it"))
-            break
+    lines = text.split("\n")
+    longest = max(lines, key=len)
+    if len(longest) > limits.MAX_LINE_CHARS:
+        number = next(n for n, line in enumerate(lines, start=1) if len(line) > limits.MAX_LINE_CHARS)
+        problems.append(Problem(name, number, 1,
+            f"line is {len(lines[number - 1]):,} characters long; the limit is {limits.MAX_LINE_CHARS:,}",
+            "break the text over several lines, or shorten it"))
     if problems:
         raise ScenarioError(problems)
 
@@ -147,31 +168,60 @@ class _TreeBuilder:
         self.name = name
         self.problems: list[Problem] = []
         self.root: Node | None = None
-        self.stack: list[tuple[Node, Node | None]] = []  # (container, pending mapping key)
+        self.containers: list[Node] = []
+        self.pending_keys: list[Node | None] = []  # per open container: a mapping's key awaiting its value
         self.nodes = 0
         self.documents = 0
 
     def refuse(self, mark: Any, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message, hint))
 
-    def take(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.refuse(event.start_mark, "a second YAML document ('---') in one file",
-                    "put one scenario in each file")
-                raise _Refused
-        elif isinstance(event, yaml.AliasEvent):
-            self.refuse(event.start_mark, f"aliases ('*{event.anchor}') are not supported in scenario files",
-                "write the text out in full where you need it")
-            self._finish(Node(None, event.start_mark.line + 1, event.start_mark.column + 1))  # keeps keys in step
-        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._start(event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._finish(self.stack.pop()[0])
+    def build(self, next_event: Callable[[], yaml.Event | None]) -> None:
+        """Take events until the parser has none left: one loop, as it runs once per value in the file."""
+        containers, pending_keys = self.containers, self.pending_keys
+        while (event := next_event()) is not None:
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.nodes += 1
+                if self.nodes > limits.MAX_NODES or event.anchor or event.tag:
+                    self._check(event)
+                mark = event.start_mark
+                if kind is not yaml.ScalarEvent:
+                    if len(containers) >= limits.MAX_DEPTH:
+                        self._too_deep(event)
+                    containers.append(Node({} if kind is yaml.MappingStartEvent else [], mark.line + 1,
+                                           mark.column + 1))
+                    pending_keys.append(None)
+                    continue
+                node = Node(_scalar_value(event), mark.line + 1, mark.column + 1, event.value)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                pending_keys.pop()
+                node = containers.pop()
+            elif kind is yaml.AliasEvent:
+                mark = event.start_mark
+                self.refuse(mark, f"aliases ('*{event.anchor}') are not supported in scenario files",
+                    "write the text out in full where you need it")
+                node = Node(None, mark.line + 1, mark.column + 1)  # keeps keys in step
+            elif kind is yaml.DocumentStartEvent:
+                self._start_document(event)
+                continue
+            else:
+                continue
+            if not containers:
+                self.root = node
+                continue
+            container = containers[-1]
+            if type(container.value) is list:
+                container.value.append(node)
+                continue
+            key = pending_keys[-1]
+            if key is None:
+                pending_keys[-1] = node
+                continue
+            pending_keys[-1] = None
+            self._put(container, key, node)
 
-    def _start(self, event: Any) -> None:
-        self.nodes += 1
+    def _check(self, event: Any) -> None:
         if self.nodes > limits.MAX_NODES:
             self.refuse(event.start_mark, f"the file has more than {limits.MAX_NODES:,} values, the limit")
             raise _Refused
@@ -181,29 +231,18 @@ class _TreeBuilder:
         if event.tag and event.tag not in _STANDARD_TAGS:
             self.refuse(event.start_mark, f"the tag '{event.tag}' is not allowed in a scenario file",
                 "remove it: a scenario holds only text, numbers, lists and keys")
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
-        if isinstance(event, yaml.ScalarEvent):
-            self._finish(Node(_scalar_value(event), line, column, text=event.value))
-            return
-        if len(self.stack) >= limits.MAX_DEPTH:
-            self.refuse(event.start_mark, f"nesting deeper than {limits.MAX_DEPTH} levels, the limit",
-                "a scenario never needs this many levels; check the indentation")
-            raise _Refused
-        container = Node({} if isinstance(event, yaml.MappingStartEvent) else [], line, column)
-        self.stack.append((container, None))
 
-    def _finish(self, node: Node) -> None:
-        if not self.stack:
-            self.root = node
-            return
-        container, pending_key = self.stack[-1]
-        if container.is_list:
-            container.value.append(node)
-        elif pending_key is None:
-            self.stack[-1] = (container, node)
-        else:
-            self._put(container, pending_key, node)
-            self.stack[-1] = (container, None)
+    def _too_deep(self, event: Any) -> None:
+        self.refuse(event.start_mark, f"nesting deeper than {limits.MAX_DEPTH} levels, the limit",
+            "a scenario never needs this many levels; check the indentation")
+        raise _Refused
+
+    def _start_document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.refuse(event.start_mark, "a second YAML document ('---') in one file",
+                "put one scenario in each file")
+            raise _Refused
 
     def _put(self, mapping: Node, key: Node, value: Node) -> None:
         if not key.is_scalar:
@@ -227,11 +266,14 @@ class _TreeBuilder:
 def _scalar_value(event: yaml.ScalarEvent) -> Any:
     if event.style or not event.implicit[0]:
         return event.value
-    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    value = event.value
+    if value and value[0] not in _IMPLICIT_FIRST_CHARACTERS:
+        return value  # what the resolver would say, without asking it: only these can be numbers, bools or null
+    tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
     construct = _PLAIN_TYPES.get(tag)
     if construct is None:
-        return event.value
+        return value
     try:
-        return construct(yaml.ScalarNode(tag, event.value))
+        return construct(yaml.ScalarNode(tag, value))
     except (ValueError, OverflowError):
-        return event.value
+        return value

@@ -94,3 +94,44 @@ def test_a_problem_prints_as_file_line_column_message_and_hint():
         load_bytes(broken("title: Tiny", "titel: Tiny").encode(), "scenarios/x.yaml")
     assert str(caught.value.problems[0]).startswith("scenarios/x.yaml:1:1: unknown key 'titel'")
     assert "\n    hint: did you mean 'title'?" in str(caught.value.problems[0])
+
+
+def first_problem(text: str):
+    with pytest.raises(ScenarioError) as caught:
+        load_bytes(text.encode(), "t.yaml")
+    return caught.value.problems[0]
+
+
+def test_a_language_in_capitals_is_pointed_to_small_letters():
+    assert "did you mean 'en' (small letters)?" in first_problem(broken("language: en", "language: EN")).hint
+
+
+def test_a_dutch_thousands_separator_in_the_amount_is_refused_with_the_fix():
+    problem = first_problem(broken("  what: Ten chairs", "  what: Ten chairs\n  amount: 24.000"))
+    assert "ambiguous" in problem.message and "amount: 24000" in problem.hint
+
+
+def test_a_day_written_as_a_name_asks_for_its_number():
+    problem = first_problem(MINIMAL + "week:\n  - {day: maandag, at: '09:00', who: boss, what: meeting}\n")
+    assert "must be a number" in problem.message and "1 is Monday (maandag)" in problem.hint
+
+
+def test_two_moves_written_with_a_comma_are_shown_as_a_list():
+    problem = first_problem(broken("deal: order", "deal: reveal, order"))
+    assert "deal: [reveal, order]" in problem.hint
+
+
+def test_a_misspelt_next_suggests_the_decision_point_once():
+    text = broken("          - say: I'll call again.", "          - say: I'll call again.\n            next: clsoing")
+    text = text.replace("  - points:\n      - buyer", "  - points:\n      - id: closing\n        buyer")
+    text = text.replace("            feedback: Nothing agreed.",
+                        "            feedback: Nothing agreed.\n            if_motive: {polite_no: {reply: No.}}")
+    with pytest.raises(ScenarioError) as caught:
+        load_bytes(text.encode(), "t.yaml")
+    problems = [p for p in caught.value.problems if "next: clsoing" in p.message]
+    assert len(problems) == 1 and "did you mean 'closing'?" in problems[0].hint
+
+
+def test_a_scenario_with_an_empty_list_of_calls_is_refused():
+    problem = first_problem(broken("calls:\n  - points:", "calls: []\nunused:\n  - points:"))
+    assert problem.message == "the scenario has no calls"
