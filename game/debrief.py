@@ -9,10 +9,9 @@ from dataclasses import dataclass
 
 from game.model import turn as turns
 from game.model.hindsight import best_phrasing
-from game.model.moment import Moment
 from game.model.playthrough import Playthrough
 from game.model.turn import Turn
-from game.text import lookup, say
+from game.text import lookup, moment_text, say
 
 
 @dataclass(frozen=True)
@@ -40,10 +39,6 @@ class Debrief:
     motive_name: str
     motive_explained: str
     lines: tuple[DebriefLine, ...]
-
-
-def moment_text(lang: str, moment: Moment) -> str:
-    return f"{say(lang, f'weekday.{moment.day}')} {moment.clock}"
 
 
 def principle_text(lang: str, principle: str) -> str:

@@ -7,6 +7,8 @@ The random source and the wall clock come from outside.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import random
 import time
 from collections.abc import Callable
@@ -20,7 +22,18 @@ from game.model.moment import Moment
 from game.model.motive import draw_motive
 from game.model.scoring import Change, Score, judge, score
 from game.model.turn import Turn
-from game.scenario.scenario import CALL, COLLEAGUE, EMAIL, END_CALL, Call, Claim, DecisionPoint, Scenario
+from game.scenario.scenario import (
+    APPOINTMENT_PLACEHOLDER,
+    CALL,
+    COLLEAGUE,
+    EMAIL,
+    END_CALL,
+    Call,
+    Claim,
+    DecisionPoint,
+    Scenario,
+)
+from game.text import moment_text
 
 REACHING = "reaching"
 IN_CALL = "in_call"
@@ -52,6 +65,12 @@ class _CallInProgress:
 
 
 Listener = Callable[["Playthrough", Turn], None]
+
+
+@functools.cache
+def _week_moments(days: int, day_start: int, day_end: int, step: int) -> tuple[Moment, ...]:
+    """Every moment of the week at which contact can be made, in order: the same for every game with these rules."""
+    return tuple(Moment(day, minute) for day in range(1, days + 1) for minute in range(day_start, day_end, step))
 
 
 class Playthrough:
@@ -104,14 +123,14 @@ class Playthrough:
 
     def moments(self) -> list[Moment]:
         """Every moment from now to the end of the week at which contact can be made."""
-        step = self.rules.slot_minutes
-        found = []
-        for day in range(self.now.day, self.rules.days + 1):
-            for minute in range(self.rules.day_start, self.rules.day_end, step):
-                moment = Moment(day, minute)
-                if moment >= self.now:
-                    found.append(moment)
-        return found
+        week = _week_moments(self.rules.days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
+        return list(week[bisect.bisect_left(week, self.now):])
+
+    def can_contact_at(self, moment: Moment) -> bool:
+        """Whether `moment` is one of `moments()`."""
+        week = _week_moments(self.rules.days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
+        index = bisect.bisect_left(week, moment)
+        return moment >= self.now and index < len(week) and week[index] == moment
 
     def visible_week(self) -> tuple[Claim, ...]:
         return tuple(claim for claim in self.scenario.week if claim.visible)
@@ -154,7 +173,7 @@ class Playthrough:
         """Try to reach the buyer at `moment` by call or e-mail."""
         if self.phase != REACHING:
             raise ValueError(f"cannot make contact while {self.phase}")
-        if moment not in self.moments():
+        if not self.can_contact_at(moment):
             raise ValueError(f"{moment} is not a moment that can still be chosen")
         self.actions.append(Action(moment=moment, channel=channel))
         before = self.deal.stage
@@ -234,20 +253,26 @@ class Playthrough:
         before = self.deal.stage
         for move in response.moves:
             self.deal.make(move)
-        agreed = self._agree(response.appointment.after(call.started.day) if response.appointment else None)
+        offered = response.appointment.after(call.started.day) if response.appointment else None
+        agreed = self._agree(offered)
         start, call.minutes = call.minutes, call.minutes + phrasing.minutes
         interruption = self._interruption(call, start)
         following = self._following(call.call, point, response.next)
         call_end = self._call_end(interruption, following)
         turn = self._record(turns.PHRASING, call.started.later(start), turns.REPLY, before,
                             minutes=phrasing.minutes, agreed=agreed, call_id=call.call.id, point_id=point.id,
-                            choice=index, say=phrasing.say, aim=phrasing.aim, reply=response.reply,
+                            choice=index, say=phrasing.say, aim=phrasing.aim, reply=self._reply(response.reply, offered),
                             claim=interruption if call_end == turns.CUT_SHORT else None, call_end=call_end)
         if call_end:
             self._hang_up(following if call_end in (turns.CUT_SHORT, turns.PATIENCE) else None)
         else:
             call.point_id = following
         return turn
+
+    def _reply(self, reply: str, moment: Moment | None) -> str:
+        if moment is None:
+            return reply
+        return reply.replace(APPOINTMENT_PLACEHOLDER, moment_text(self.scenario.language, moment))
 
     def _agree(self, moment: Moment | None) -> Moment | None:
         if moment is None or moment == self.appointment:
@@ -300,8 +325,12 @@ class Playthrough:
     def _move_on(self, earliest: Moment) -> None:
         """Advance the clock to the next moment that can be chosen; end the game when none is left."""
         self.now = earliest
-        if self.deal.is_closed or self.contacts_left <= 0 or not self.moments():
+        if self.deal.is_closed or self.contacts_left <= 0 or not self._moments_left():
             self.phase = ENDED
+
+    def _moments_left(self) -> bool:
+        week = _week_moments(self.rules.days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
+        return bool(week) and week[-1] >= self.now
 
     def _record(self, kind: str, moment: Moment, outcome: str, before: str, *, contacts: int = 0,
                 minutes: int = 0, missed: Moment | None = None, agreed: Moment | None = None,

@@ -21,6 +21,7 @@ from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hi
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.scenario import (
     AIMS,
+    APPOINTMENT_PLACEHOLDER,
     DIFFICULTIES,
     END_CALL,
     LANGUAGES,
@@ -394,14 +395,30 @@ def _motive_entries(node: Node, report: Report) -> list[tuple[str, Node]]:
 def read_response(f: Fields, base: Response, report: Report) -> Response:
     """The reply and deal keys of a phrasing, or of an if_motive override of one."""
     deal = f.get("deal")
-    appointment = f.mapping("appointment")
     next_node = f.get("next")
-    return Response(
+    response = Response(
         reply=f.text("reply") or base.reply,
         moves=read_moves(deal, report) if deal is not None else base.moves,
-        appointment=read_appointment(appointment, report) if appointment else base.appointment,
+        appointment=read_optional_appointment(f, base.appointment, report),
         next=(next_node.text if next_node is not None else base.next),
     )
+    if APPOINTMENT_PLACEHOLDER in response.reply and response.appointment is None:
+        report.error(f.where("reply"), f"the reply names {APPOINTMENT_PLACEHOLDER}, but no appointment is agreed here",
+            "add 'appointment: {days_later: 1, at: \"10:00\"}', or write the moment out")
+    return response
+
+
+def read_optional_appointment(f: Fields, inherited: Appointment | None, report: Report) -> Appointment | None:
+    """An appointment, the one inherited from the phrasing, or none at all ('appointment: none')."""
+    node = f.get("appointment")
+    if node is None:
+        return inherited
+    if node.is_scalar and node.text.lower() in ("none", "nothing", ""):
+        return None
+    if not node.is_map:
+        report.error(node, "'appointment' must be 'none' or a moment like {days_later: 1, at: \"10:00\"}")
+        return inherited
+    return read_appointment(node, report)
 
 
 def read_moves(node: Node, report: Report) -> tuple[str, ...]:

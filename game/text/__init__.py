@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from game.model.moment import Moment
+
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 LANGUAGES = ("nl", "en")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -42,3 +44,13 @@ def say(lang: str, key: str, **params: Any) -> str:
     """The text at `key` in `lang`, with {placeholders} filled in."""
     template = lookup(lang, key)
     return str(template).format(**params) if params else str(template)
+
+
+def day_name(lang: str, day: int) -> str:
+    """'Monday' or 'maandag' for day 1 of the simulated week."""
+    return say(lang, f"weekday.{day}")
+
+
+def moment_text(lang: str, moment: Moment) -> str:
+    """A moment as the trainee reads it: 'Wednesday 10:30'."""
+    return f"{day_name(lang, moment.day)} {moment.clock}"

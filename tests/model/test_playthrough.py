@@ -193,3 +193,13 @@ def test_replaying_the_actions_gives_the_same_game(tiny):
     play.choose(0)
     again = Playthrough.replay(tiny, 0, play.actions)
     assert [t.change for t in again.turns] == [t.change for t in play.turns] and again.point == play.point
+
+
+def test_a_reply_names_the_agreed_moment_in_the_scenarios_language(tiny):
+    point = tiny.calls[0].points[1]
+    phrasing = point.phrasings[0]
+    named = replace(phrasing, response=replace(phrasing.response, reply="See you {appointment}."))
+    calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(named,)))),)
+    play = through(replace(tiny, calls=calls))
+    play.choose(0)
+    assert play.choose(0).reply == "See you Wednesday 10:00."

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from game.scenario.load import load_bytes, load_scenario
+from game.scenario.problem import ScenarioError
 
 from .minimal import MINIMAL, broken
 
@@ -58,3 +59,21 @@ def test_missing_endings_get_the_default_texts_in_the_scenarios_language():
 
 def test_the_test_fixture_scenario_loads():
     assert load_scenario(FIXTURES / "tiny.en.yaml").title == "Tiny"
+
+
+def test_an_override_can_cancel_an_inherited_appointment():
+    text = broken("            deal: order\n",
+                  "            deal: order\n            appointment: {days_later: 1, at: '10:00'}\n"
+                  "            if_motive:\n              polite_no: {appointment: none}\n")
+    phrasing = load_bytes(text.encode(), "t.yaml").calls[0].points[0].phrasings[0]
+    assert phrasing.response.appointment is not None and phrasing.response_for("polite_no").appointment is None
+
+
+def test_a_reply_that_names_the_appointment_needs_one():
+    text = broken("            reply: Fine.", "            reply: Fine, {appointment} then.")
+    try:
+        load_bytes(text.encode(), "t.yaml")
+    except ScenarioError as error:
+        assert "names {appointment}" in error.problems[0].message
+    else:
+        raise AssertionError("the file loaded")
