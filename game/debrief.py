@@ -47,9 +47,10 @@ def principle_text(lang: str, principle: str) -> str:
     return known if known != f"principle.{principle}" else principle
 
 
-def debrief(play: Playthrough) -> Debrief:
+def debrief(play: Playthrough, lang: str | None = None) -> Debrief:
+    """The game's own words in `lang` (the interface language; default the scenario's); the scenario's as written."""
     scenario = play.scenario
-    lang = scenario.language
+    lang = lang or scenario.language
     ending = scenario.endings[play.ending]
     notes = scenario.buyer.motive_notes
     return Debrief(
@@ -60,17 +61,16 @@ def debrief(play: Playthrough) -> Debrief:
         motive=play.motive,
         motive_name=say(lang, f"motive.{play.motive}.name"),
         motive_explained=notes.get(play.motive) or say(lang, f"motive.{play.motive}.explained"),
-        lines=tuple(_line(play, turn) for turn in play.turns),
+        lines=tuple(_line(play, turn, lang) for turn in play.turns),
     )
 
 
-def _line(play: Playthrough, turn: Turn) -> DebriefLine:
-    lang = play.scenario.language
+def _line(play: Playthrough, turn: Turn, lang: str) -> DebriefLine:
     line = DebriefLine(
         turn=turn,
         when=moment_text(lang, turn.moment),
         action=turn.say or say(lang, f"channel.{turn.channel}"),
-        happened=happened(play, turn),
+        happened=happened(play, turn, lang),
         verdict=turn.verdict,
         verdict_word=say(lang, f"verdict.{turn.verdict}"),
         points=turn.points,
@@ -86,9 +86,9 @@ def _line(play: Playthrough, turn: Turn) -> DebriefLine:
                           "better": "" if best == turn.choice else point.phrasings[best].say})
 
 
-def happened(play: Playthrough, turn: Turn) -> str:
-    """One sentence on what came of the turn, in the scenario's language."""
-    lang = play.scenario.language
+def happened(play: Playthrough, turn: Turn, lang: str | None = None) -> str:
+    """One sentence on what came of the turn, in `lang` (default the scenario's language)."""
+    lang = lang or play.scenario.language
     buyer = play.scenario.buyer
     if turn.kind == turns.PHRASING:
         text = turn.reply
