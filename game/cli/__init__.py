@@ -6,17 +6,20 @@ import argparse
 import sys
 from types import ModuleType
 
-from game.cli import simulate, validate
 
-COMMANDS: list[ModuleType] = [validate, simulate]
+def commands() -> list[ModuleType]:
+    """Every command, in the order `--help` lists them; imported here so the window starts without them."""
+    from game.cli import bench, export, graph, lint, merge, new, play, report, shots, simulate, test, validate
+
+    return [validate, simulate, play, lint, graph, test, new, shots, report, export, merge, bench]
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python main.py",
         description="Vooruitgang: follow up a quote by phone. Without a command, the game starts.")
-    commands = top.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.add(commands)
+    subparsers = top.add_subparsers(dest="command", metavar="COMMAND")
+    for command in commands():
+        command.add(subparsers)
     return top
 
 

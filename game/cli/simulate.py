@@ -1,10 +1,16 @@
-"""`simulate FILE --strategy advance|prolong|random`: play headless with a bot and print the outcome."""
+"""`simulate FILE --strategy advance|prolong|random`: play headless with a bot and print the outcome.
+
+`--record --trainee NAME --workshop CODE [--db PATH]` keeps the runs in the results file,
+turn by turn as the game does, so the trainer's report can be tried without playing by hand.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import statistics
+import sys
+import time
 from collections import Counter
 
 from game.bots.strategy import STRATEGIES, Strategy, bot_rng, play_out
@@ -12,6 +18,9 @@ from game.cli.validate import problems_in
 from game.model.playthrough import Playthrough
 from game.scenario.load import load_scenario
 from game.scenario.scenario import Scenario
+from game.workshop.journal import Journal
+from game.workshop.opening import open_for_command
+from game.workshop.words import Words
 
 
 def add(commands: argparse._SubParsersAction) -> None:
@@ -21,13 +30,26 @@ def add(commands: argparse._SubParsersAction) -> None:
     command.add_argument("--seed", type=int, default=0, help="the first seed (default 0)")
     command.add_argument("--runs", type=int, default=1, help="how many seeds to play, from --seed on")
     command.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
+    command.add_argument("--record", action="store_true", help="keep the runs in the results file")
+    command.add_argument("--trainee", metavar="NAME", default="bot", help="with --record: who played")
+    command.add_argument("--workshop", metavar="CODE", default="", help="with --record: the workshop code")
+    command.add_argument("--db", metavar="PATH", help="with --record: the results file (default: this computer's)")
     command.set_defaults(run=run)
 
 
-def simulate(scenario: Scenario, strategy: str, seed: int) -> Playthrough:
-    """One headless game: the same scenario, strategy and seed always give the same game."""
-    play = Playthrough.start(scenario, seed, clock=lambda: 0.0)
-    return play_out(play, Strategy(strategy, bot_rng(seed)))
+def simulate(scenario: Scenario, strategy: str, seed: int, journal: Journal | None = None, trainee: str = "",
+             workshop: str = "") -> Playthrough:
+    """One headless game: the same scenario, strategy and seed always give the same game.
+
+    With a journal, every turn is committed as it is made, at the real time, as in the game.
+    """
+    play = Playthrough.start(scenario, seed, clock=time.time if journal else lambda: 0.0)
+    if journal is None:
+        return play_out(play, Strategy(strategy, bot_rng(seed)))
+    play_id = journal.begin(play, trainee, workshop, seed)
+    play_out(play, Strategy(strategy, bot_rng(seed)))
+    journal.finish(play_id, play)
+    return play
 
 
 def as_record(play: Playthrough, strategy: str, seed: int) -> dict:
@@ -57,7 +79,14 @@ def run(args: argparse.Namespace) -> int:
             print(problem)
         return 1
     scenario = load_scenario(args.file)
-    plays = [simulate(scenario, args.strategy, seed) for seed in range(args.seed, args.seed + args.runs)]
+    journal = open_for_command(args.db, Words(scenario.language)) if args.record else None
+    if args.record and journal is None:
+        return 2
+    plays = [simulate(scenario, args.strategy, seed, journal, args.trainee, args.workshop)
+             for seed in range(args.seed, args.seed + args.runs)]
+    if journal:
+        print(Words(scenario.language)("recorded", file=journal.path), file=sys.stderr)
+        journal.close()
     for seed, play in enumerate(plays, start=args.seed):
         if args.json:
             print(json.dumps(as_record(play, args.strategy, seed), ensure_ascii=False))

@@ -25,6 +25,12 @@ _TRANSITIONS = [
 ]
 
 
+# One machine for every buyer (building one per game costs more than the game); a buyer keeps
+# its own `state`, and the machine's events act on the buyer they are given.
+_MACHINE = Machine(model=None, states=[FREE, CLAIMED, ON_CALL], transitions=_TRANSITIONS, initial=FREE,
+                   auto_transitions=False, ignore_invalid_triggers=True)
+
+
 class Buyer:
     """Who has the buyer's attention. `rank` is the trainee's place right now."""
 
@@ -34,8 +40,19 @@ class Buyer:
         self.ladder = ladder
         self.claimed_by: str | None = None
         self.trainee_rank = ladder.prospect_rank
-        Machine(model=self, states=[FREE, CLAIMED, ON_CALL], transitions=_TRANSITIONS, initial=FREE,
-                auto_transitions=False, ignore_invalid_triggers=True)
+        self.state = FREE
+
+    def settle(self) -> bool:
+        return _MACHINE.events["settle"].trigger(self)
+
+    def pick_up(self) -> bool:
+        return _MACHINE.events["pick_up"].trigger(self)
+
+    def interrupt(self) -> bool:
+        return _MACHINE.events["interrupt"].trigger(self)
+
+    def hang_up(self) -> bool:
+        return _MACHINE.events["hang_up"].trigger(self)
 
     def attend(self, who: str | None) -> None:
         """Whoever claims the buyer at this moment (None: nobody)."""

@@ -44,14 +44,19 @@ _TRANSITIONS = [
 _STATES = [{"name": name, "final": name in FINAL_STAGES} for name in STAGES]
 
 
+# One machine for every deal: building one costs more than a whole headless playthrough.
+# A deal keeps only its `state`; the machine's events act on the deal they are given.
+_MACHINE = Machine(model=None, states=_STATES, transitions=_TRANSITIONS, initial=QUOTE_SENT,
+                   auto_transitions=False, ignore_invalid_triggers=True)
+
+
 class Deal:
     """One deal's stage. `make(move)` returns whether the stage changed."""
 
     state: str
 
     def __init__(self, stage: str = QUOTE_SENT):
-        Machine(model=self, states=_STATES, transitions=_TRANSITIONS, initial=stage,
-                auto_transitions=False, ignore_invalid_triggers=True)
+        self.state = stage
 
     @property
     def stage(self) -> str:
@@ -62,12 +67,14 @@ class Deal:
         return self.state in FINAL_STAGES
 
     def make(self, move: str) -> bool:
+        if not self.allows(move):
+            return False  # the machine would ignore it too, after logging a warning that costs more than the move
         before = self.state
-        self.trigger(move)
+        _MACHINE.events[move].trigger(self)
         return self.state != before
 
     def allows(self, move: str) -> bool:
-        return bool(getattr(self, f"may_{move}")())
+        return bool(_MACHINE.events[move].transitions.get(self.state))
 
 
 def stage_rank(stage: str) -> int:

@@ -261,7 +261,8 @@ class Playthrough:
         call_end = self._call_end(interruption, following)
         turn = self._record(turns.PHRASING, call.started.later(start), turns.REPLY, before,
                             minutes=phrasing.minutes, agreed=agreed, call_id=call.call.id, point_id=point.id,
-                            choice=index, say=phrasing.say, aim=phrasing.aim, reply=self._reply(response.reply, offered),
+                            choice=index, say=phrasing.say, aim=phrasing.aim,
+                            reply=self._reply(response.reply, offered),
                             claim=interruption if call_end == turns.CUT_SHORT else None, call_end=call_end)
         if call_end:
             self._hang_up(following if call_end in (turns.CUT_SHORT, turns.PATIENCE) else None)

@@ -120,7 +120,8 @@ def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = 
     buyer = read_buyer(top.mapping("buyer", required=True), report, rules, language)
     call_nodes = top.items("calls", required=True)
     if not call_nodes and top.get("calls") is not None:
-        report.error(top.where("calls"), "the scenario has no calls", "add at least one call under 'calls:'")
+        report.error(top.where("calls"), "the scenario has no calls, so there is nothing to play",
+            "add a call under 'calls:'; run 'python main.py new NAME' for an example")
     scenario = Scenario(
         path=report.file,
         title=top.text("title", required=True),

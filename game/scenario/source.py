@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,7 +59,9 @@ def file_bytes(path: str) -> bytes:
     """The file's bytes, up to one past the size limit; ScenarioError when it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(limits.MAX_FILE_BYTES + 1)
+            most = limits.MAX_FILE_BYTES + 1
+            size = os.fstat(handle.fileno()).st_size  # read(most) would set aside all 16 MiB for a file of 10 kB
+            return handle.read(min(size + 1, most) if size else most)
     except OSError as error:
         raise ScenarioError([Problem(path, 1, 1, f"cannot read the file: {error.strerror or error}")]) from None
 
@@ -78,7 +81,7 @@ def decode(data: bytes, name: str) -> str:
         raise ScenarioError([Problem(name, 1, 1,
             f"the file is larger than {limits.MAX_FILE_BYTES // (1024 * 1024)} MiB, the limit for a scenario",
             "split it into several scenarios")])
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff") or _utf16_without_bom(data):
         raise ScenarioError([Problem(name, 1, 1, "the file is saved as UTF-16, not UTF-8",
             "save it again as 'UTF-8' in your editor")])
     try:
@@ -89,6 +92,12 @@ def decode(data: bytes, name: str) -> str:
         raise ScenarioError([Problem(name, line, column, "the file is not UTF-8 text",
             "save it again as 'UTF-8' in your editor (Windows Notepad: Save as, Encoding: UTF-8)")]) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """UTF-16 saved without its byte order mark: in mostly-ASCII text every other byte is zero."""
+    head = data[:400]
+    return any(half.count(0) > len(half) // 2 for half in (head[0::2], head[1::2]) if len(half) >= 4)
 
 
 @contextlib.contextmanager

@@ -134,4 +134,4 @@ def test_a_misspelt_next_suggests_the_decision_point_once():
 
 def test_a_scenario_with_an_empty_list_of_calls_is_refused():
     problem = first_problem(broken("calls:\n  - points:", "calls: []\nunused:\n  - points:"))
-    assert problem.message == "the scenario has no calls"
+    assert problem.message == "the scenario has no calls, so there is nothing to play"

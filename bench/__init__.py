@@ -1,0 +1,1 @@
+"""Benchmarks: how fast the game starts, draws, loads, lints and plays. Run `python main.py bench`."""

@@ -1,0 +1,38 @@
+"""`graph FILE --out FILE.svg|.dot|.md`: draw the scenario's calls, decision points and endings."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from game.cli.validate import problems_in
+from game.graph import WRITERS, flow_graph
+from game.scenario.load import load_scenario
+
+
+def add(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser("graph", help="draw a scenario's flow as .svg, .dot (Graphviz) or .md (Mermaid)")
+    command.add_argument("file", metavar="FILE")
+    command.add_argument("--out", required=True, metavar="OUT", help="the file to write: its ending picks the format")
+    command.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    writer = WRITERS.get(out.suffix.lower())
+    if writer is None:
+        print(f"{out}: cannot write '{out.suffix or out.name}'; end the name in .svg, .dot or .md")
+        return 2
+    problems = problems_in(args.file)
+    if problems:
+        for problem in problems:
+            print(problem)
+        return 1
+    text = writer(flow_graph(load_scenario(args.file)))
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"{out}: cannot write the file ({error.strerror or error})")
+        return 1
+    print(f"{out}: written")
+    return 0

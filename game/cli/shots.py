@@ -1,0 +1,115 @@
+"""`shots FILE --out DIR`: play a scenario headless with a bot and save a PNG of every screen.
+
+Title, sign-in, choice, briefing, every reaching step, every decision point, every reply,
+and the debrief, numbered in the order they were seen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from game.bots.strategy import STRATEGIES, Strategy, bot_rng
+from game.cli.validate import problems_in
+
+
+def add(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser("shots", help="play a scenario with a bot and save a screenshot of every screen")
+    command.add_argument("file", metavar="FILE")
+    command.add_argument("--out", required=True, metavar="DIR")
+    command.add_argument("--strategy", choices=STRATEGIES, default="advance")
+    command.add_argument("--size", default="1280x720", metavar="WxH")
+    command.add_argument("--lang", choices=("nl", "en"), default="nl", help="the interface language")
+    command.add_argument("--seed", type=int, default=0)
+    command.add_argument("--text-size", choices=("small", "normal", "large"), default="normal")
+    command.add_argument("--high-contrast", action="store_true")
+    command.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    problems = problems_in(args.file)
+    if problems:
+        for problem in problems:
+            print(problem)
+        return 1
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    saved = take_shots(Path(args.file), Path(args.out), args.strategy, (width, height), args.lang, args.seed,
+                       args.text_size, args.high_contrast)
+    print(f"{len(saved)} screenshots in {args.out}")
+    return 0
+
+
+def take_shots(path: Path, out: Path, strategy: str, size: tuple[int, int], lang: str, seed: int = 0,
+               text_size: str = "normal", high_contrast: bool = False) -> list[Path]:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from game.app import App
+    from game.model.playthrough import ENDED, IN_CALL
+    from game.scenes.call import CallScene
+    from game.scenes.debrief import DebriefScene
+    from game.scenes.reaching import ReachingScene
+    from game.settings import Settings
+
+    out.mkdir(parents=True, exist_ok=True)
+    settings = Settings(language=lang, trainee="Sam", text_size=text_size, high_contrast=high_contrast)
+    app = App(size=size, settings=settings, sound=False, persist=False, paths=[path], seed=seed)
+    saved: list[Path] = []
+    cut: dict[str, str] = {}
+
+    def shot(name: str) -> None:
+        app.dirty = True
+        app.look.drawn = []
+        app.frame(0.0)
+        target = out / f"{len(saved) + 1:03d}-{name}.png"
+        pygame.image.save(app.window, str(target))
+        saved.append(target)
+        cut.update({text: target.name for text, _, was_cut in app.look.drawn if was_cut})
+
+    def key(code: int) -> None:
+        app.handle(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
+
+    bot = Strategy(strategy, bot_rng(seed))
+    shot("title")
+    key(pygame.K_RETURN)
+    shot("sign-in")
+    key(pygame.K_RETURN)
+    shot("choice")
+    key(pygame.K_RETURN)
+    shot("briefing")
+    key(pygame.K_RETURN)
+    for _ in range(500):
+        scene = app.stack.top
+        play = app.flow.session.play if app.flow.session else None
+        if isinstance(scene, DebriefScene) or play is None:
+            break
+        if isinstance(scene, ReachingScene):
+            moment, channel = bot.contact(play)
+            scene.cursor = moment
+            scene._refresh_buttons()
+            shot(f"reaching-{moment.day}-{moment.clock.replace(':', '')}")
+            scene.attempt(moment, channel)
+            scene.update(60.0)
+            shot(f"reaching-{turn_name(play)}")
+            scene.proceed()
+        elif isinstance(scene, CallScene) and play.phase == IN_CALL:
+            shot(f"decision-{play.point.id}")
+            scene.say(bot.phrasing(play))
+            shot(f"reply-{play.turns[-1].point_id}")
+            scene.proceed()
+        elif play.phase == ENDED:
+            app.frame(0.0)
+        else:
+            break
+    shot("debrief")
+    app.close()
+    for text, where in cut.items():
+        print(f"{where}: text cut short to fit its box: {text[:70]!r}")
+    return saved
+
+
+def turn_name(play) -> str:
+    return play.turns[-1].outcome.replace("_", "-")

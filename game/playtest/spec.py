@@ -1,0 +1,182 @@
+"""A playtest file read into plain data, every part located so a failure can point at its line.
+
+    scenario: quiet-week.en.yaml
+    tests:
+      - name: Asking who decides brings in Henk
+        seed: 1
+        motive: internal_blocker
+        steps:
+          - call: Monday 11:00     # or `email: Tuesday 9:00`; a day name (en/nl) or number, and a time
+          - say: 2                 # the phrasing's number at the current decision point
+        expect:
+          outcome: order           # the ending kind
+          stage: order             # the deal's final stage
+          score: [60, 120]         # inclusive range, or one number
+          verdicts: {2: vooruitgang}
+          turns: 4                 # how many turns were made
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.model import deal as stages
+from game.model.moment import Moment, parse_clock
+from game.model.motive import MOTIVES
+from game.model.scoring import VERDICTS
+from game.scenario.fields import Fields, Location, Report, locate, one_of_hint
+from game.scenario.load import ENDING_KINDS
+from game.scenario.scenario import CALL, EMAIL
+from game.scenario.source import Node
+from game.text import LANGUAGES, day_name
+
+
+@dataclass(frozen=True)
+class Step:
+    at: Location
+    say: int = 0                 # 1-based; 0 when this step is a contact
+    moment: Moment | None = None
+    channel: str = ""
+    written: str = ""
+
+
+@dataclass(frozen=True)
+class Expect:
+    outcome: str = ""
+    stage: str = ""
+    score: tuple[float, float] | None = None
+    verdicts: dict[int, str] = field(default_factory=dict)
+    turns: int | None = None
+    at: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Playtest:
+    name: str
+    seed: int
+    motive: str | None
+    steps: tuple[Step, ...]
+    expect: Expect
+    at: Location
+
+
+@dataclass(frozen=True)
+class PlaytestFile:
+    path: str
+    scenario: str
+    scenario_at: Location
+    tests: tuple[Playtest, ...]
+
+
+def read_playtests(root: Node, report: Report) -> PlaytestFile:
+    top = Fields(root, "the playtest file", report)
+    scenario_node = top.get("scenario")
+    scenario = top.text("scenario", required=True)
+    tests = tuple(read_test(node, number, report) for number, node in enumerate(top.items("tests", required=True), 1))
+    top.finish()
+    return PlaytestFile(report.file, scenario, locate(scenario_node) if scenario_node else locate(root), tests)
+
+
+def read_test(node: Node, number: int, report: Report) -> Playtest:
+    f = Fields(node, f"test {number}", report)
+    name = f.text("name") or f"test {number}"
+    motive = f.word("motive", MOTIVES, default="") or None
+    test = Playtest(
+        name=name,
+        seed=f.number("seed", 0, 0, 2**63),
+        motive=motive,
+        steps=tuple(read_step(s, report) for s in f.items("steps", required=True)),
+        expect=read_expect(f.mapping("expect", required=True), report),
+        at=locate(node),
+    )
+    f.finish()
+    return test
+
+
+def read_step(node: Node, report: Report) -> Step:
+    f = Fields(node, "a step", report)
+    found = [key for key in ("call", "email", "say") if f.has(key)]
+    f.finish()
+    if len(found) != 1:
+        report.error(node, "a step is one of 'call: Monday 11:00', 'email: Tuesday 9:00' or 'say: 2'",
+                     "write one of them per '- ' line")
+        return Step(locate(node))
+    key = found[0]
+    value = node.value[key]
+    if key == "say":
+        if not isinstance(value.value, int) or isinstance(value.value, bool) or value.value < 1:
+            report.error(value, f"'say: {value.text}' must be the phrasing's number, 1 to 4", "for example: say: 2")
+            return Step(locate(node))
+        return Step(locate(value), say=value.value, written=f"say: {value.value}")
+    moment = parse_moment(value.text)
+    if moment is None:
+        report.error(value, f"'{value.text}' is not a moment", "write a day and a time, e.g. 'Monday 11:00', "
+                     "'dinsdag 9:30' or '3 14:00'")
+        return Step(locate(node))
+    return Step(locate(value), moment=moment, channel=CALL if key == "call" else EMAIL,
+                written=f"{key}: {value.text}")
+
+
+def parse_moment(text: str) -> Moment | None:
+    """'Monday 11:00', 'maandag 11:00' or '1 11:00' as a Moment; None when it is none of those."""
+    parts = text.split()
+    if len(parts) != 2:
+        return None
+    day, minute = _day_number(parts[0]), parse_clock(parts[1])
+    if day is None or minute is None:
+        return None
+    return Moment(day, minute)
+
+
+def _day_number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 7 else None
+    for lang in LANGUAGES:
+        for number in range(1, 8):
+            if day_name(lang, number).lower() == word.lower():
+                return number
+    return None
+
+
+
+def read_expect(node: Node | None, report: Report) -> Expect:
+    if node is None:
+        return Expect()
+    f = Fields(node, "expect", report)
+    at = {key: locate(value) for key, value in node.value.items()}
+    score_node = f.get("score")
+    turns_node = f.get("turns")
+    expect = Expect(
+        outcome=f.word("outcome", ENDING_KINDS, default=""),
+        stage=f.word("stage", stages.STAGES, default=""),
+        score=read_range(score_node, report) if score_node else None,
+        verdicts=read_verdicts(f.mapping("verdicts"), report),
+        turns=f.number("turns", 0, 0, 10_000) if turns_node else None,
+        at=at,
+    )
+    f.finish()
+    return expect
+
+
+def read_range(node: Node, report: Report) -> tuple[float, float] | None:
+    values = [item.value for item in node.value] if node.is_list else [node.value]
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if len(numbers) != len(values) or len(numbers) not in (1, 2) or numbers[0] > numbers[-1]:
+        report.error(node, f"'score' must be a number or a range like [60, 120], not '{node.text or values}'")
+        return None
+    return float(numbers[0]), float(numbers[-1])
+
+
+def read_verdicts(node: Node | None, report: Report) -> dict[int, str]:
+    if node is None:
+        return {}
+    verdicts = {}
+    for key, value in node.value.items():
+        if not key.isdigit():
+            report.error(node.keys[key], f"'{key}' is not a turn number",
+                         "write the turn's number, e.g. '2: vooruitgang'")
+        elif value.text not in VERDICTS:
+            report.error(value, f"'{value.text}' is not a verdict", one_of_hint(value.text, VERDICTS))
+        else:
+            verdicts[int(key)] = value.text
+    return verdicts

@@ -1,0 +1,203 @@
+"""The call: the buyer's portrait and words, two to four phrasings to say, and the buyer's reply.
+
+The call clock shows the minutes used of the buyer's patience (a setting hides it); it is
+simulated time, so nothing here runs against the trainee's own clock.
+Closes with "hung_up" when the call is over, or "stop" when the trainee stops following up.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.model import turn as turns
+from game.model.playthrough import IN_CALL, Playthrough
+from game.scenes.confirm import ConfirmScene
+from game.scenes.scene import Scene
+from game.scenes.session import Session
+from game.text import moment_text as when_text
+from game.text import say
+from game.ui.button import Button
+from game.ui.chrome import hints, split_columns, top_bar
+from game.ui.look import Look
+from game.ui.menu import Menu, column
+from game.ui.portrait import draw_portrait, face_from
+
+CHOOSING, REPLY = "choosing", "reply"
+
+
+class CallScene(Scene):
+    def __init__(self, look: Look, session: Session):
+        super().__init__(look)
+        self.session = session
+        self.state = CHOOSING
+        self.turn: turns.Turn | None = None
+        self.minutes = session.play.call_minutes  # shown on the call clock, also after the buyer hung up
+        self.menu = Menu([])
+        self.next_menu = Menu([Button("next", self.t("common.continue"), primary=True, hint="Enter")])
+        self._phrasings()
+
+    @property
+    def play(self) -> Playthrough:
+        return self.session.play
+
+    @property
+    def lang(self) -> str:
+        return self.session.scenario.language
+
+    def _phrasings(self) -> None:
+        point = self.play.point
+        phrasings = point.phrasings if point else ()
+        self.menu = Menu([Button(str(i), p.say) for i, p in enumerate(phrasings)], numbered=True)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            if self.state == REPLY:
+                self.proceed()
+                return
+            confirm = ConfirmScene(self.look, self.t("call.stop_question"), self.t("reaching.stop_yes"),
+                                   self.t("common.keep_going"))
+            self.stack.push(confirm, lambda yes: yes and self.close("stop"))
+            return
+        if self.state == REPLY:
+            if self.next_menu.handle(event):
+                self.proceed()
+            return
+        pressed = self.menu.handle(event)
+        if pressed is not None:
+            self.say(int(pressed))
+
+    def say(self, index: int) -> None:
+        """Say phrasing `index`: what the number keys, the mouse and the screenshot bot all do."""
+        self.turn = self.play.choose(index)
+        self.minutes += self.turn.change.minutes
+        self.state = REPLY
+        if self.turn.call_end:
+            self.look.sounds.play("hang_up")
+
+    def proceed(self) -> None:
+        """From the reply to the next decision, or out of the call when it is over."""
+        if self.state != REPLY:
+            return
+        if self.play.phase != IN_CALL:
+            self.close("hung_up")
+            return
+        self.state = CHOOSING
+        self.turn = None
+        self.minutes = self.play.call_minutes
+        self._phrasings()
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look, play = self.look, self.play
+        buyer = self.session.scenario.buyer
+        when = when_text(self.look.lang, self.turn.moment if self.turn else play.turns[-1].moment) if play.turns else ""
+        if self.session.practice:
+            when = f"{self.t('debrief.practice_note')} · {when}"
+        area = top_bar(surface, look, self.t("call.title", name=buyer.name), when)
+        gap = look.space("gap")
+        left, right = split_columns(area, 0.26, gap * 2)
+        self._buyer(surface, left)
+        if self.state == CHOOSING:
+            self._choosing(surface, right)
+        else:
+            self._reply(surface, right)
+        hints(surface, look, self.t("call.hints_reply" if self.state == REPLY else "call.hints"))
+
+    def _buyer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        look, buyer = self.look, self.session.scenario.buyer
+        look.panel(surface, rect)
+        inner = rect.inflate(-2 * look.space("padding"), -2 * look.space("padding"))
+        side = min(inner.width, inner.height * 9 // 20)
+        picture = pygame.Rect(inner.centerx - side // 2, inner.top, side, side)
+        draw_portrait(surface, picture, face_from(buyer.portrait, buyer.name), look.theme.portrait)
+        y = picture.bottom + look.space("gap")
+        name_h = look.font("large", True).get_linesize()
+        look.text(surface, buyer.name, pygame.Rect(inner.left, y, inner.width, name_h), "large", bold=True,
+                  align="center")
+        y += name_h
+        role = ", ".join(part for part in (buyer.role, buyer.company) if part)
+        role_rect = pygame.Rect(inner.left, y, inner.width, look.font("small").get_linesize() * 2)
+        y = max(y, look.text(surface, role, role_rect, "small", "muted", align="center").bottom) + look.space("gap") * 2
+        stage_h = look.font("small").get_linesize() * 2
+        stage = pygame.Rect(inner.left, inner.bottom - stage_h, inner.width, stage_h)
+        look.text(surface, self.t("reaching.stage", stage=say(look.lang, f"stage.{self.play.deal.stage}")), stage,
+                  "small", valign="bottom")
+        if look.settings.call_clock:
+            self._clock(surface, pygame.Rect(inner.left, y, inner.width, stage.top - y))
+
+    def _clock(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        look, play = self.look, self.play
+        used, patience = self.minutes, play.rules.call_patience
+        label_h = look.font("small", True).get_linesize()
+        if rect.height < label_h * 3:
+            return
+        look.text(surface, self.t("call.clock"), pygame.Rect(rect.left, rect.top, rect.width, label_h), "small",
+                  "muted", bold=True)
+        bar = pygame.Rect(rect.left, rect.top + label_h + look.px(4), rect.width, look.px(14))
+        pygame.draw.rect(surface, look.colour("grid_line"), bar, border_radius=look.px(7))
+        share = min(1.0, used / max(1, patience))
+        fill = pygame.Rect(bar.left, bar.top, round(bar.width * share), bar.height)
+        pygame.draw.rect(surface, look.colour("clock_full" if share >= 1 else "clock_fill"), fill,
+                         border_radius=look.px(7))
+        for minute in range(1, patience):
+            x = bar.left + round(bar.width * minute / patience)
+            pygame.draw.line(surface, look.colour("panel"), (x, bar.top), (x, bar.bottom - 1), max(1, look.px(1)))
+        look.text(surface, self.t("call.minutes", used=used, patience=patience),
+                  pygame.Rect(rect.left, bar.bottom + look.px(4), rect.width, rect.bottom - bar.bottom - look.px(4)),
+                  "small")
+
+    def _bubble(self, surface: pygame.Surface, rect: pygame.Rect, text: str, shrink: bool = False) -> pygame.Rect:
+        """The buyer's words in a speech bubble; with `shrink` the bubble is only as tall as the text."""
+        look = self.look
+        pad = look.space("padding")
+        if shrink:
+            needed = look.text_height(text, rect.width - 6 * pad, "large") + 4 * pad
+            rect = pygame.Rect(rect.left, rect.top, rect.width, min(rect.height, max(look.px(90), needed)))
+        look.panel(surface, rect, "speech", "speech_edge", 2)
+        tail = [(rect.left, rect.top + look.px(18)), (rect.left - look.px(12), rect.top + look.px(26)),
+                (rect.left, rect.top + look.px(34))]
+        pygame.draw.polygon(surface, look.colour("speech_edge"), tail)
+        inner = rect.inflate(-6 * pad, -2 * pad)
+        look.text(surface, text, inner, "large", valign="middle")
+        return rect
+
+    def _choosing(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        look, play = self.look, self.play
+        gap = look.space("gap")
+        bubble = pygame.Rect(rect.left, rect.top, rect.width, round(rect.height * 0.34))
+        self._bubble(surface, bubble, play.buyer_line)
+        ask_h = look.font("small", True).get_linesize()
+        ask = pygame.Rect(rect.left, bubble.bottom + gap, rect.width, ask_h)
+        look.text(surface, self.t("call.what_do_you_say"), ask, "small", "muted", bold=True)
+        count = max(1, len(self.menu.buttons))
+        space = pygame.Rect(rect.left, ask.bottom + look.px(6), rect.width, rect.bottom - ask.bottom - look.px(6))
+        height = min(look.px(92), (space.height - gap * (count - 1)) // count)
+        self.menu.draw(surface, look, column(space, count, height, gap), "body", align="left", uniform=True)
+
+    def _reply(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        look, turn = self.look, self.turn
+        gap = look.space("gap")
+        said_h = look.font("small").get_linesize() * 3
+        said = pygame.Rect(rect.left, rect.top, rect.width, said_h)
+        look.text(surface, self.t("call.you_said", say=turn.say), said, "small", "muted")
+        button = pygame.Rect(rect.right - look.px(240), rect.bottom - look.px(46), look.px(240), look.px(46))
+        notice = self._notice(turn)
+        notice_h = look.font("body", True).get_linesize() * 2 if notice else 0
+        bubble = pygame.Rect(rect.left + look.px(12), said.bottom + gap, rect.width - look.px(12),
+                             button.top - said.bottom - 3 * gap - notice_h)
+        bubble = self._bubble(surface, bubble, turn.reply, shrink=True)
+        if notice:
+            colour = "accent" if turn.call_end == turns.CALL_ENDED else "problem"
+            look.text(surface, notice, pygame.Rect(rect.left, bubble.bottom + 2 * gap, rect.width, notice_h), "body",
+                      colour, bold=True)
+        self.next_menu.buttons[0].label = self.t("common.continue" if self.play.phase == IN_CALL else "call.hang_up")
+        self.next_menu.draw(surface, look, [button], "small")
+
+    def _notice(self, turn: turns.Turn) -> str:
+        name = self.session.scenario.buyer.name
+        if turn.call_end in (turns.CUT_SHORT, turns.PATIENCE):
+            return say(self.lang, f"outcome.{turn.call_end}", name=name, what=turn.claim_what)
+        if turn.call_end == turns.CALL_ENDED:
+            return self.t("call.ended", name=name)
+        return ""

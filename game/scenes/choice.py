@@ -1,0 +1,153 @@
+"""Choosing a scenario: every file in scenarios/, with the trainee's last result.
+
+A file that does not load is listed with its first problem; it cannot be chosen.
+Closes with the chosen Scenario, or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.scenario.load import load_scenario
+from game.scenario.problem import ScenarioError
+from game.scenario.scenario import Scenario
+from game.scenes.scene import Scene
+from game.text import say
+from game.ui.chrome import hints, top_bar
+from game.ui.look import Look
+from game.ui.menu import ENTER_KEYS
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str
+    scenario: Scenario | None
+    problem: str = ""
+    last: Any = None  # the journal's last result: has .score and .outcome
+
+
+def scenario_paths(folder: Path = SCENARIOS) -> list[Path]:
+    """The scenario files a trainee can play; playtests stay out of the list."""
+    return sorted(path for path in folder.glob("*.yaml") if path.is_file())
+
+
+def read_entries(paths: list[Path], last_results: dict[str, Any]) -> list[Entry]:
+    entries = []
+    by_name = {Path(str(key).replace("\\", "/")).name: result for key, result in last_results.items()}
+    for path in paths:
+        last = by_name.get(Path(path).name)
+        try:
+            entries.append(Entry(str(path), load_scenario(path), last=last))
+        except ScenarioError as error:
+            first = error.problems[0] if error.problems else None
+            entries.append(Entry(str(path), None, f"{first.file}:{first.line}:{first.column}: {first.message}"
+                                 if first else str(error)))
+        except (OSError, ValueError) as error:
+            entries.append(Entry(str(path), None, f"{path}: {error}"))
+    return entries
+
+
+class ChoiceScene(Scene):
+    """H opens the trainee's attempts at the scenario in focus, G the workshop overview (for the trainer)."""
+
+    def __init__(self, look: Look, entries: list[Entry], trainee: str,
+                 on_history: Callable[[Scenario], None] | None = None, on_overview: Callable[[], None] | None = None):
+        super().__init__(look)
+        self.entries = entries
+        self.trainee = trainee
+        self.on_history = on_history
+        self.on_overview = on_overview
+        self.focus = next((i for i, e in enumerate(entries) if e.scenario), 0)
+        self.first = 0
+        self.card_rects: list[tuple[int, pygame.Rect]] = []
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.close(None)
+            elif event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB):
+                self._move(-1 if event.key == pygame.K_UP else 1)
+            elif event.key in ENTER_KEYS:
+                self._choose(self.focus)
+            elif event.key == pygame.K_h and self.on_history and self.entries and self.entries[self.focus].scenario:
+                self.on_history(self.entries[self.focus].scenario)
+            elif event.key == pygame.K_g and self.on_overview:
+                self.on_overview()
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index, rect in self.card_rects:
+                if rect.collidepoint(event.pos):
+                    self._choose(index)
+        elif event.type == pygame.MOUSEWHEEL:
+            self._move(-event.y)
+
+    def _move(self, step: int) -> None:
+        if self.entries:
+            self.focus = (self.focus + step) % len(self.entries)
+
+    def _choose(self, index: int) -> None:
+        self.focus = index
+        if 0 <= index < len(self.entries) and self.entries[index].scenario:
+            self.close(self.entries[index].scenario)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look = self.look
+        right = self.t("choice.signed_in", name=self.trainee)
+        if len(self.entries) > 1:
+            right += " · " + self.t("choice.position", number=self.focus + 1, total=len(self.entries))
+        area = top_bar(surface, look, self.t("choice.title"), right)
+        gap = look.space("gap")
+        height = look.px(104)
+        fits = max(1, (area.height + gap) // (height + gap))
+        self.first = min(self.first, self.focus) if self.focus < self.first else max(self.first, self.focus - fits + 1)
+        self.card_rects = []
+        if not self.entries:
+            look.text(surface, self.t("choice.none"), area, "large", "muted")
+        for slot, index in enumerate(range(self.first, min(len(self.entries), self.first + fits))):
+            rect = pygame.Rect(area.left, area.top + slot * (height + gap), area.width, height)
+            self._card(surface, rect, self.entries[index], index == self.focus)
+            self.card_rects.append((index, rect))
+        hints(surface, look, self.t("choice.hints"))
+
+    def _card(self, surface: pygame.Surface, rect: pygame.Rect, entry: Entry, focused: bool) -> None:
+        look = self.look
+        if focused:
+            look.focus_ring(surface, rect)
+        look.panel(surface, rect)
+        inner = rect.inflate(-2 * look.space("padding"), -2 * look.space("padding"))
+        title_h = look.font("large", True).get_linesize()
+        if entry.scenario is None:
+            look.text(surface, Path(entry.path).name, pygame.Rect(inner.topleft, (inner.width, title_h)), "large",
+                      "muted", bold=True)
+            rest = pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h)
+            look.text(surface, self.t("choice.broken", problem=entry.problem), rest, "small", "problem")
+            return
+        scenario = entry.scenario
+        last = self._last(entry)
+        right_w = inner.width // 3 if last else 0
+        look.text(surface, scenario.title, pygame.Rect(inner.left, inner.top, inner.width - right_w, title_h),
+                  "large", bold=True)
+        if last:
+            look.text(surface, last, pygame.Rect(inner.right - right_w, inner.top, right_w, title_h * 2), "small",
+                      "accent", align="right")
+        meta_h = look.font("small").get_linesize()
+        meta = self.t("choice.meta", language=self.t(f"language.{scenario.language}"),
+                      difficulty=self.t(f"difficulty.{scenario.difficulty}"), minutes=scenario.minutes)
+        look.text(surface, meta, pygame.Rect(inner.left, inner.top + title_h, inner.width - right_w, meta_h),
+                  "small", "muted")
+        goal = pygame.Rect(inner.left, inner.top + title_h + meta_h + look.px(2), inner.width,
+                           inner.height - title_h - meta_h - look.px(2))
+        look.text(surface, scenario.goal, goal, "small")
+
+    def _last(self, entry: Entry) -> str:
+        result = entry.last
+        if result is None:
+            return ""
+        outcome = say(self.look.lang, f"ending.{getattr(result, 'outcome', '')}.title")
+        return self.t("choice.last", score=getattr(result, "score", "?"), outcome=outcome)

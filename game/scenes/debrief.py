@@ -1,0 +1,193 @@
+"""The debrief: the ending, the score and its parts, every turn with its verdict (icon and
+word), the feedback, the principle, the phrasing that would have moved the deal, and the
+buyer's hidden motive. All of it exactly as `game.debrief.debrief(play)` computed it.
+
+Closes with ("practice", turn_number), ("again", None) or ("back", None).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.debrief import Debrief, DebriefLine, debrief
+from game.model import turn as turns
+from game.scenes.scene import Scene
+from game.scenes.session import Session
+from game.ui.button import Button
+from game.ui.chrome import hints, split_columns, take_bottom, top_bar
+from game.ui.icons import draw_verdict
+from game.ui.look import Look
+from game.ui.menu import ENTER_KEYS, Menu, row
+from game.ui.sections import Section, draw_sections
+
+PRACTICE, AGAIN, BACK = "practice", "again", "back"
+
+
+def signed(value: float) -> str:
+    """+8, −12, 0: a typographic minus, and no sign on nothing."""
+    text = f"{abs(value):g}"
+    if text == "0":
+        return text
+    return f"−{text}" if value < 0 else f"+{text}"
+
+
+class DebriefScene(Scene):
+    def __init__(self, look: Look, session: Session):
+        super().__init__(look)
+        self.session = session
+        self.report: Debrief = debrief(session.play, self.look.lang)
+        self.selected = next((i for i, line in enumerate(self.report.lines) if line.better), 0)
+        self.first = 0
+        self.row_rects: list[tuple[int, pygame.Rect]] = []
+        self.menu = Menu([Button(PRACTICE, self.t("debrief.practice"), bool(self.report.lines), "P", primary=True),
+                          Button(AGAIN, self.t("debrief.again"), True, "R"),
+                          Button(BACK, self.t("debrief.back"), True, "Esc")], horizontal=True)
+
+    @property
+    def line(self) -> DebriefLine | None:
+        return self.report.lines[self.selected] if self.report.lines else None
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            key = event.key
+            if key == pygame.K_ESCAPE:
+                self._press(BACK)
+            elif key in (pygame.K_UP, pygame.K_DOWN):
+                self._select(self.selected + (1 if key == pygame.K_DOWN else -1))
+            elif key == pygame.K_p:
+                self._press(PRACTICE)
+            elif key == pygame.K_r:
+                self._press(AGAIN)
+            elif key in ENTER_KEYS or key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB):
+                self._press(self.menu.handle(event))
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index, rect in self.row_rects:
+                if rect.collidepoint(event.pos):
+                    self._select(index)
+                    return
+        if event.type == pygame.MOUSEWHEEL:
+            self._select(self.selected - event.y)
+            return
+        self._press(self.menu.handle(event))
+
+    def _select(self, index: int) -> None:
+        if self.report.lines:
+            self.selected = max(0, min(len(self.report.lines) - 1, index))
+
+    def _press(self, pressed: str | None) -> None:
+        if pressed == PRACTICE and self.line:
+            self.close((PRACTICE, self.line.turn.number))
+        elif pressed in (AGAIN, BACK):
+            self.close((pressed, None))
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look, report = self.look, self.report
+        area = top_bar(surface, look, self.t("debrief.title", title=self.session.scenario.title),
+                       self.t("debrief.practice_note") if self.session.practice else "")
+        gap = look.space("gap")
+        area, strip = take_bottom(area, look.px(44), gap)
+        top = pygame.Rect(area.left, area.top, area.width, look.px(96))
+        self._ending(surface, top)
+        motive_h = look.font("small").get_linesize() * 2 + look.px(4)
+        motive = pygame.Rect(area.left, area.bottom - motive_h, area.width, motive_h)
+        look.text(surface, self.t("debrief.motive", name=report.motive_name, explained=report.motive_explained),
+                  motive, "small", "text")
+        middle = pygame.Rect(area.left, top.bottom + gap, area.width, motive.top - top.bottom - 2 * gap)
+        timeline, detail = split_columns(middle, 0.38, gap * 2)
+        self._timeline(surface, timeline)
+        self._detail(surface, detail)
+        self.menu.draw(surface, look, row(strip, 3, gap), "small")
+        hints(surface, look, self.t("debrief.hints"))
+
+    def _ending(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        look, report = self.look, self.report
+        gap = look.space("gap")
+        text, score = split_columns(rect, 0.66, gap * 2)
+        head_h = look.font("heading", True).get_linesize()
+        look.text(surface, report.ending_title, pygame.Rect(text.left, text.top, text.width, head_h), "heading",
+                  "accent", bold=True)
+        look.text(surface, report.ending_text, pygame.Rect(text.left, text.top + head_h, text.width,
+                                                           text.height - head_h), "body")
+        look.panel(surface, score)
+        inner = score.inflate(-2 * look.space("padding"), -look.space("padding"))
+        big = pygame.Rect(inner.left, inner.top, inner.width * 2 // 5, inner.height)
+        look.text(surface, self.t("debrief.score", turns=len(report.lines)),
+                  pygame.Rect(big.left, big.top, inner.width, look.px(18)), "tiny", "muted", bold=True)
+        look.text(surface, str(report.score).replace("-", "−"), pygame.Rect(big.left, big.top + look.px(16), big.width,
+                                                          big.height - look.px(16)), "title", "accent", bold=True,
+                  valign="middle")
+        parts = "\n".join(f"{self.t(f'debrief.part.{name}')}: {signed(round(value, 1))}"
+                          for name, value in report.parts.items())
+        look.text(surface, parts, pygame.Rect(big.right, inner.top + look.px(16), inner.right - big.right,
+                                              inner.height - look.px(16)), "small", valign="middle")
+
+    def _timeline(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        look, lines = self.look, self.report.lines
+        look.panel(surface, rect)
+        inner = rect.inflate(-look.space("padding"), -look.space("padding"))
+        row_h = max(look.px(30), look.font("small").get_linesize() * 2)
+        more_h = look.font("tiny").get_linesize()
+        fits = max(1, inner.height // row_h)
+        if fits < len(lines):
+            fits = max(1, (inner.height - more_h) // row_h)
+        if self.selected < self.first:
+            self.first = self.selected
+        elif self.selected >= self.first + fits:
+            self.first = self.selected - fits + 1
+        self.row_rects = []
+        if not lines:
+            look.text(surface, self.t("debrief.no_turns"), inner, "small", "muted")
+        for slot, index in enumerate(range(self.first, min(len(lines), self.first + fits))):
+            box = pygame.Rect(inner.left, inner.top + slot * row_h, inner.width, row_h - look.px(3))
+            self._turn_row(surface, box, lines[index], index == self.selected)
+            self.row_rects.append((index, box))
+        if fits < len(lines):
+            more = self.t("debrief.more", first=self.first + 1, last=min(len(lines), self.first + fits),
+                          total=len(lines))
+            look.text(surface, more, pygame.Rect(inner.left, inner.bottom - more_h, inner.width, more_h), "tiny",
+                      "muted", align="right")
+
+    def _turn_row(self, surface: pygame.Surface, box: pygame.Rect, line: DebriefLine, selected: bool) -> None:
+        look = self.look
+        if selected:
+            pygame.draw.rect(surface, look.colour("button_hover"), box, border_radius=look.px(4))
+            look.focus_ring(surface, box)
+        icon = pygame.Rect(box.left + look.px(4), box.top, box.height, box.height).inflate(-look.px(6), -look.px(6))
+        draw_verdict(surface, icon, line.verdict, look.colour(line.verdict), look.colour("verdict_mark"))
+        text_left = icon.right + look.px(8)
+        word_w = (box.right - text_left) * 2 // 5
+        upper = pygame.Rect(text_left, box.top, word_w, box.height // 2)
+        lower = pygame.Rect(text_left, box.centery, word_w, box.height // 2)
+        look.text(surface, f"{line.turn.number}. {self._when(line)}", upper, "tiny", "muted", valign="middle")
+        look.text(surface, line.verdict_word, lower, "small", line.verdict, bold=True, valign="middle")
+        action = pygame.Rect(text_left + word_w + look.px(6), box.top, box.right - text_left - word_w - look.px(10),
+                             box.height)
+        look.text(surface, line.action, action, "tiny", valign="middle", summary=True)
+
+    def _best_note(self, line: DebriefLine) -> str:
+        """Said when the trainee chose the phrasing that moves the deal most (the model leaves `better` empty)."""
+        return self.t("debrief.was_best") if line.turn.kind == turns.PHRASING else ""
+
+    def _when(self, line: DebriefLine) -> str:
+        return line.when
+
+    def _detail(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        look, line = self.look, self.line
+        look.panel(surface, rect)
+        if line is None:
+            return
+        inner = rect.inflate(-2 * look.space("padding"), -2 * look.space("padding"))
+        points = self.t("debrief.points", verdict=line.verdict_word, points=signed(round(line.points, 1)))
+        you = self.t("debrief.you", number=line.turn.number, when=self._when(line))
+        draw_sections(surface, look, inner, [
+            Section(you, line.action, "text", "small"),
+            Section(self.t("debrief.happened"), line.happened, "text", "small"),
+            Section(points, "\n".join(line.reasons), line.verdict, "small"),
+            Section(self.t("debrief.feedback"), line.feedback, "text", "small"),
+            Section(self.t("debrief.principle"), line.principle, "accent", "small"),
+            Section(self.t("debrief.better") if line.better else "", line.better or self._best_note(line),
+                    "vooruitgang", "small"),
+        ])

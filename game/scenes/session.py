@@ -1,0 +1,58 @@
+"""One trainee at one scenario: the playthrough, its seed, and what is needed to reload or branch it."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from game.model.playthrough import Action, Playthrough
+from game.scenario.load import load_scenario
+from game.scenario.scenario import Scenario
+
+
+@dataclass
+class Session:
+    scenario: Scenario
+    seed: int
+    play: Playthrough
+    trainee: str = ""
+    workshop: str = ""
+    play_id: int | None = None
+    practice: bool = False
+
+    @classmethod
+    def begin(cls, scenario: Scenario, trainee: str = "", workshop: str = "", seed: int | None = None) -> Session:
+        seed = random.randrange(1_000_000_000) if seed is None else seed
+        return cls(scenario, seed, Playthrough.start(scenario, seed), trainee, workshop)
+
+    def branch(self, turns_kept: int) -> Session:
+        """Practice: the same game up to the turn numbered `turns_kept + 1`, to try another way."""
+        play = Playthrough.replay(self.scenario, self.seed, self.play.actions[:turns_kept], motive=self.play.motive)
+        return Session(self.scenario, self.seed, play, self.trainee, self.workshop, practice=True)
+
+    def again(self) -> Session:
+        """The same scenario with a new week: a new seed."""
+        return Session.begin(self.scenario, self.trainee, self.workshop)
+
+    def reload(self) -> int:
+        """Read the scenario file again and replay the trainee's actions on it, as far as they still fit.
+
+        Raises ScenarioError when the file has problems; the running game is then untouched.
+        Returns how many actions were replayed.
+        """
+        scenario = load_scenario(self.scenario.path)
+        actions = list(self.play.actions)
+        play, kept = _replay_what_fits(scenario, self.seed, actions, self.play.motive)
+        play.listeners.extend(self.play.listeners)
+        self.scenario, self.play = scenario, play
+        return kept
+
+
+def _replay_what_fits(scenario: Scenario, seed: int, actions: list[Action], motive: str) -> tuple[Playthrough, int]:
+    motive = motive if motive in scenario.buyer.motives else None
+    for kept in range(len(actions), -1, -1):
+        try:
+            return Playthrough.replay(scenario, seed, actions[:kept], motive=motive), kept
+        except (ValueError, KeyError, IndexError, AttributeError):
+            continue
+    return Playthrough.start(scenario, seed), 0

@@ -1,0 +1,168 @@
+"""The game in a terminal: the same model as the window, shown as wrapped text and played by typing."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+
+from game.debrief import Debrief, debrief, happened
+from game.model.moment import Moment, clock_text
+from game.model.playthrough import ENDED, IN_CALL, Playthrough
+from game.model.turn import Turn
+from game.terminal.typed import is_stop, read_choice, read_contact, words
+from game.text import day_name, moment_text, say
+
+Read = Callable[[str], str]
+Write = Callable[[str], None]
+
+
+class TerminalGame:
+    """One playthrough at the prompt. `read` is `input` (raises EOFError at the end of input)."""
+
+    def __init__(self, play: Playthrough, read: Read = input, write: Write = print, width: int | None = None):
+        self.play = play
+        self.lang = play.scenario.language
+        self.read = read
+        self.write = write
+        self.width = width or max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+
+    def text(self, key: str, **params: object) -> str:
+        return say(self.lang, f"terminal.{key}", **params)
+
+    def show(self, text: str, indent: str = "", hanging: str | None = None) -> None:
+        """Wrapped to the terminal; `hanging` indents the lines after the first (for numbered lists)."""
+        for paragraph in text.split("\n"):
+            self.write(textwrap.fill(paragraph, self.width, initial_indent=indent,
+                                     subsequent_indent=indent if hanging is None else hanging)
+                       if paragraph.strip() else "")
+
+    def ask(self, question: str) -> str:
+        """The question wrapped like every other line, then a short prompt to type after."""
+        self.show(question)
+        return self.read("> ")
+
+    def moment(self, moment: Moment) -> str:
+        return moment_text(self.lang, moment)
+
+    # --- the game ---------------------------------------------------------------------
+
+    def run(self) -> int:
+        """Play until the game ends, the trainee stops, or the input ends; then show the debrief."""
+        self.introduce()
+        try:
+            while self.play.phase != ENDED:
+                if not (self.talk() if self.play.phase == IN_CALL else self.reach()):
+                    self.write(self.text("stopped"))
+                    break
+        except EOFError:
+            self.write("")
+        except KeyboardInterrupt:
+            self.write("")
+            self.write(self.text("stopped"))
+            return 130
+        self.play.finish()
+        self.show_debrief(debrief(self.play))
+        return 0
+
+    def introduce(self) -> None:
+        scenario = self.play.scenario
+        buyer, quote = scenario.buyer, scenario.quote
+        self.write("")
+        self.show(scenario.title.upper())
+        self.write("")
+        for line in (self.text("goal", text=scenario.goal) if scenario.goal else "", scenario.situation.strip(),
+                     self.text("target", text=scenario.target) if scenario.target else ""):
+            if line:
+                self.show(line)
+                self.write("")
+        self.show(self.text("buyer", name=buyer.name, role=buyer.role or "-", company=buyer.company or "-"))
+        amount = f"{quote.amount:,.0f}".replace(",", self.text("thousands_separator"))
+        self.show(self.text("quote", what=quote.what, amount=amount, currency=quote.currency, days=quote.sent_days_ago))
+        if quote.agreed:
+            self.show(self.text("agreed", text=quote.agreed))
+        rungs = ", ".join(say(self.lang, f"rung.{rung}") for rung in buyer.ladder.rungs)
+        self.show(self.text("ladder", name=buyer.name, rungs=rungs))
+        self.show_week()
+
+    def show_week(self) -> None:
+        self.write("")
+        self.show(self.text("week", name=self.play.scenario.buyer.name))
+        claims = self.play.visible_week()
+        for claim in claims:
+            self.show(self.text("claim", day=day_name(self.lang, claim.day), start=clock_text(claim.start),
+                                end=clock_text(claim.start + claim.minutes), what=claim.what,
+                                who=say(self.lang, f"rung.{claim.who}")), indent="  ")
+        if not claims:
+            self.show(self.text("nothing_known"), indent="  ")
+
+    def reach(self) -> bool:
+        play = self.play
+        self.write("")
+        self.show(self.text("status", moment=self.moment(play.now), left=play.contacts_left))
+        if play.appointment:
+            self.show(self.text("appointment", moment=self.moment(play.appointment)))
+        example = self.moment(play.moments()[0])
+        while True:
+            typed = self.ask(self.text("ask_moment", example=example))
+            if is_stop(self.lang, typed):
+                return False
+            if typed.strip().lower() in words(self.lang, "week_words"):
+                self.show_week()
+                continue
+            contact = read_contact(self.lang, typed, play.now.day)
+            if contact is None:
+                self.show(self.text("not_understood", example=example, time=play.moments()[0].clock))
+            elif contact.moment not in play.moments():
+                self.show(self.text("bad_moment", text=typed.strip(), next=self.moment(play.moments()[0])))
+            else:
+                break
+        self.report(play.contact(contact.moment, contact.channel))
+        return True
+
+    def talk(self) -> bool:
+        play = self.play
+        phrasings = play.point.phrasings
+        self.write("")
+        self.show(f"{play.scenario.buyer.name}: \"{play.buyer_line.strip()}\"")
+        for number, phrasing in enumerate(phrasings, start=1):
+            self.show(f"{number}. {phrasing.say}", indent="   ", hanging="      ")
+        while True:
+            typed = self.ask(self.text("ask_choice", count=len(phrasings)))
+            if is_stop(self.lang, typed):
+                return False
+            choice = read_choice(typed, len(phrasings))
+            if choice is not None:
+                break
+            self.show(self.text("bad_choice", count=len(phrasings)))
+        self.report(play.choose(choice))
+        return True
+
+    def report(self, turn: Turn) -> None:
+        self.show(happened(self.play, turn), indent="  ")
+        if turn.call_end:
+            self.show(self.text("call_ended"), indent="  ")
+
+    # --- the debrief ------------------------------------------------------------------
+
+    def show_debrief(self, report: Debrief) -> None:
+        self.write("")
+        self.show(f"== {self.text('debrief')} ==")
+        self.show(f"{report.ending_title}. {report.ending_text}")
+        self.show(self.text("score", score=report.score))
+        for line in report.lines:
+            self.write("")
+            self.show(self.text("turn", number=line.turn.number, when=line.when, action=line.action))
+            self.show(line.happened, indent="   ")
+            self.show(self.text("verdict", verdict=line.verdict_word, points=f"{line.points:+g}"), indent="   ")
+            for reason in line.reasons:
+                self.show(f"- {reason}", indent="   ")
+            if line.feedback:
+                self.show(line.feedback, indent="   ")
+            if line.principle:
+                self.show(self.text("principle", text=line.principle), indent="   ")
+            if line.better:
+                self.show(self.text("better", text=line.better), indent="   ")
+        self.write("")
+        self.show(self.text("motive", name=self.play.scenario.buyer.name, motive=report.motive_name,
+                            explained=report.motive_explained))

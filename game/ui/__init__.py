@@ -1,0 +1,1 @@
+"""Drawing for the game window: theme, fonts, wrapped text, buttons, portrait, sound."""

@@ -1,0 +1,46 @@
+"""The frame around every screen: a top bar with a title, and the content area below it."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.look import Look
+
+
+def top_bar(surface: pygame.Surface, look: Look, title: str, right: str = "") -> pygame.Rect:
+    """Draw the bar; the content area under it (inside the margins) comes back."""
+    width, height = surface.get_size()
+    bar = pygame.Rect(0, 0, width, look.space("top_bar"))
+    surface.fill(look.colour("background"))
+    pygame.draw.rect(surface, look.colour("top_bar"), bar)
+    margin = look.space("margin")
+    inner = bar.inflate(-2 * margin, 0)
+    if right:
+        right_rect = pygame.Rect(inner.centerx, inner.top, inner.width // 2, inner.height)
+        look.text(surface, right, right_rect, "small", "top_bar_text", align="right", valign="middle")
+        inner.width = inner.width // 2 - margin
+    look.text(surface, title, inner, "large", "top_bar_text", bold=True, valign="middle")
+    footer = look.font("tiny").get_linesize() + margin  # room for the keyboard hints
+    return pygame.Rect(margin, bar.bottom + margin, width - 2 * margin, height - bar.bottom - margin - footer)
+
+
+def split_columns(area: pygame.Rect, left_share: float, gap: int) -> tuple[pygame.Rect, pygame.Rect]:
+    left = pygame.Rect(area.left, area.top, round((area.width - gap) * left_share), area.height)
+    right = pygame.Rect(left.right + gap, area.top, area.right - left.right - gap, area.height)
+    return left, right
+
+
+def take_bottom(area: pygame.Rect, height: int, gap: int) -> tuple[pygame.Rect, pygame.Rect]:
+    """Split off a strip at the bottom (for buttons); the rest and the strip come back."""
+    strip = pygame.Rect(area.left, area.bottom - height, area.width, height)
+    rest = pygame.Rect(area.left, area.top, area.width, max(0, area.height - height - gap))
+    return rest, strip
+
+
+def hints(surface: pygame.Surface, look: Look, text: str) -> None:
+    """A line of keyboard hints along the bottom edge."""
+    width, height = surface.get_size()
+    margin = look.space("margin")
+    line = look.font("tiny").get_linesize()
+    rect = pygame.Rect(margin, height - margin // 2 - line, width - 2 * margin, line)
+    look.text(surface, text, rect, "tiny", "muted", align="right", valign="middle")

@@ -1,0 +1,121 @@
+"""What every scene draws with: the theme, fonts at the window's scale, the interface texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pygame
+
+from game.settings import Settings
+from game.text import say
+from game.ui.fonts import Fonts
+from game.ui.sound import Sounds
+from game.ui.text import Block, draw_block, layout
+from game.ui.theme import Theme, load_theme
+
+BASE_SIZE = (1024, 600)
+
+
+@dataclass
+class Look:
+    settings: Settings
+    theme: Theme
+    sounds: Sounds
+    fonts: Fonts = field(init=False)
+    scale: float = 1.0
+    notes: list[str] = field(default_factory=list)  # what does not work on this computer, shown in settings
+    drawn: list[tuple[str, pygame.Rect, bool]] | None = None  # when a list: every text drawn, its box, and if cut
+
+    def __post_init__(self) -> None:
+        self.fonts = Fonts(self.theme)
+        self._blocks: dict[tuple, Block] = {}
+
+    @classmethod
+    def create(cls, settings: Settings, sounds: Sounds | None = None) -> Look:
+        return cls(settings, load_theme(settings.high_contrast), sounds or Sounds.silent())
+
+    def restyle(self) -> None:
+        """Apply a changed theme or text size setting."""
+        self.theme = load_theme(self.settings.high_contrast)
+        self.fonts = Fonts(self.theme)
+        self._blocks = {}
+
+    def fit_to(self, size: tuple[int, int]) -> None:
+        self.scale = max(0.5, min(size[0] / BASE_SIZE[0], size[1] / BASE_SIZE[1]))
+
+    # --- sizes ------------------------------------------------------------------------
+
+    def px(self, value: float) -> int:
+        return max(1, round(value * self.scale))
+
+    def space(self, name: str) -> int:
+        return self.px(self.theme.layout(name))
+
+    def font_px(self, role: str) -> int:
+        return max(6, round(self.theme.font_size(role) * self.scale * self.theme.text_factor(self.settings.text_size)))
+
+    def font(self, role: str, bold: bool = False) -> pygame.font.Font:
+        return self.fonts.get(self.font_px(role), bold)
+
+    @property
+    def smallest_px(self) -> int:
+        return max(6, round(self.theme.data["font"]["smallest"] * self.scale))
+
+    def colour(self, name: str):
+        return self.theme.colour(name)
+
+    # --- words ------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.settings.language
+
+    def t(self, key: str, **params: Any) -> str:
+        """An interface text in the trainee's chosen language."""
+        return say(self.lang, f"ui.{key}", **params)
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def block(self, text: str, rect: pygame.Rect, role: str = "body", bold: bool = False,
+              px: int | None = None, shrink: bool = True) -> Block:
+        """`text` laid out for `rect` (remembered: most frames draw the same texts in the same boxes)."""
+        px = px or self.font_px(role)
+        smallest = min(self.smallest_px, px) if shrink else px
+        key = (text, rect.width, rect.height, px, smallest, bold)
+        if key not in self._blocks:
+            if len(self._blocks) > 2000:
+                self._blocks.clear()
+            self._blocks[key] = layout(self.fonts, text, rect.width, rect.height, px, smallest, bold,
+                                       self.theme.layout("line_spacing"))
+        return self._blocks[key]
+
+    def text(self, surface: pygame.Surface, text: str, rect: pygame.Rect, role: str = "body", colour: str = "text",
+             bold: bool = False, align: str = "left", valign: str = "top", summary: bool = False,
+             px: int | None = None) -> pygame.Rect:
+        """Draw `text` wrapped and fitted inside `rect`; the area used comes back.
+
+        A `summary` keeps its size and ends in an ellipsis when too long (the full text is shown elsewhere).
+        """
+        block = self.block(text, rect, role, bold, px, shrink=not summary)
+        used = draw_block(surface, block, rect, self.colour(colour) if isinstance(colour, str) else colour,
+                          align, valign)
+        if self.drawn is not None:
+            self.drawn.append((text, used, block.cut and not summary))
+        return used
+
+    def text_height(self, text: str, width: int, role: str = "body", bold: bool = False,
+                    px: int | None = None) -> int:
+        """How tall `text` is at its full size (or at `px`), wrapped to `width`."""
+        return self.block(text, pygame.Rect(0, 0, width, 100_000), role, bold, px).height
+
+    def panel(self, surface: pygame.Surface, rect: pygame.Rect, fill: str = "panel", edge: str = "panel_edge",
+              width: int = 1) -> None:
+        radius = self.space("radius")
+        pygame.draw.rect(surface, self.colour(fill), rect, border_radius=radius)
+        pygame.draw.rect(surface, self.colour(edge), rect, max(1, self.px(width)), border_radius=radius)
+
+    def focus_ring(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        width = self.space("focus_width")
+        pygame.draw.rect(surface, self.colour("focus"), rect.inflate(width * 2, width * 2), width,
+                         border_radius=self.space("radius") + width)

@@ -1,0 +1,18 @@
+"""Workshop mode: every decision kept as it is made, the trainer's report, and laptops brought together.
+
+A workshop, step by step (commands from the game's folder):
+
+1. Each trainee signs in with their name and the workshop code; every turn goes into
+   `results.sqlite` in the game's user data folder the moment it is made.
+2. Afterwards, on each laptop: `python main.py export --out anouk.json --workshop ACME`.
+3. On the trainer's laptop: `python main.py merge anouk.json bram.json ... --db acme.sqlite`
+   (merging a file twice adds nothing; a results file copied from a laptop merges too).
+4. `python main.py report --db acme.sqlite --workshop ACME --html acme.html --anonymous`
+   shows the agenda for the discussion, the trend over replays, how the group chose per
+   decision point and the results per trainee; `--csv` for a spreadsheet, `--lang en`.
+5. `python main.py report --db acme.sqlite --note ID "text" --override 40` keeps a
+   trainer's note and score beside a playthrough's (ID from the CSV's first column).
+
+To try this without a group: `python main.py simulate FILE --runs 20 --strategy random
+--record --trainee Bot --workshop TRY --db try.sqlite`.
+"""

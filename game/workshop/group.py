@@ -1,0 +1,225 @@
+"""What the group did, as plain data for the trainer's report (terminal, CSV and HTML show the same thing).
+
+- per trainee and scenario: every attempt, the last outcome and score, the share of voortgang turns;
+- per decision point: how the group chose, the phrasings that kept the deal where it was first;
+- the agenda: the most common prolonging phrasings over all scenarios, to discuss with the group;
+- trends: the average score and voortgang share per attempt (first play, second, ...).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from game.model.scoring import ACHTERUITGANG, VOORTGANG
+from game.model.turn import PHRASING
+from game.workshop.journal import PlayRecord
+
+PROLONGING = (VOORTGANG, ACHTERUITGANG)
+
+
+def voortgang_share(play: PlayRecord) -> float:
+    """The share of turns that kept the deal alive without moving it."""
+    if not play.turns:
+        return 0.0
+    return sum(turn.verdict == VOORTGANG for turn in play.turns) / len(play.turns)
+
+
+@dataclass(frozen=True)
+class Attempts:
+    """One trainee's finished plays of one scenario, oldest first."""
+
+    trainee: str
+    scenario: str
+    plays: tuple[PlayRecord, ...]
+
+    @property
+    def last(self) -> PlayRecord:
+        return self.plays[-1]
+
+    @property
+    def scores(self) -> list[int]:
+        return [play.score for play in self.plays]
+
+
+@dataclass
+class Choice:
+    """One phrasing at one decision point, and what it did each time it was said."""
+
+    say: str
+    aim: str
+    verdicts: Counter = field(default_factory=Counter)
+
+    @property
+    def count(self) -> int:
+        return sum(self.verdicts.values())
+
+    @property
+    def prolonged(self) -> int:
+        return sum(self.verdicts[verdict] for verdict in PROLONGING)
+
+    @property
+    def verdict(self) -> str:
+        """What it mostly did."""
+        return self.verdicts.most_common(1)[0][0] if self.verdicts else VOORTGANG
+
+
+@dataclass(frozen=True)
+class Point:
+    scenario: str
+    call_id: str
+    point_id: str
+    choices: tuple[Choice, ...]  # most often prolonging first, then most often said
+
+    @property
+    def total(self) -> int:
+        return sum(choice.count for choice in self.choices)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    point: Point
+    choice: Choice
+
+
+@dataclass(frozen=True)
+class Step:
+    """The group on its n-th attempt at a scenario."""
+
+    attempt: int
+    plays: int
+    mean_score: float
+    mean_voortgang: float
+
+
+@dataclass(frozen=True)
+class Trend:
+    scenario: str  # "" for all scenarios together
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    workshop: str
+    titles: dict[str, str]  # scenario key -> title
+    versions: dict[str, tuple[str, ...]]
+    trainees: tuple[str, ...]
+    attempts: tuple[Attempts, ...]
+    points: tuple[Point, ...]
+    agenda: tuple[AgendaItem, ...]
+    trends: tuple[Trend, ...]
+    unfinished: int
+
+    @property
+    def plays(self) -> int:
+        return sum(len(a.plays) for a in self.attempts)
+
+
+def gather(records: Iterable[PlayRecord], workshop: str = "", anonymous: bool = False, agenda_size: int = 10,
+           trainee_word: str = "Trainee") -> Group:
+    records = _one_spelling_per_trainee(list(records))
+    workshop = workshop or _the_only_workshop(records)
+    if anonymous:
+        records = anonymise(records, trainee_word)
+    finished = [play for play in records if play.is_finished]
+    titles = _titles(records)
+    versions: dict[str, set[str]] = defaultdict(set)
+    for play in records:
+        versions[play.scenario_key].add(play.scenario_version)
+    attempts = _attempts(finished)
+    points = tuple(sorted(_points(records), key=lambda point: titles.get(point.scenario, "")))  # stable: call order
+    return Group(
+        workshop=workshop,
+        titles=titles,
+        versions={key: tuple(sorted(found)) for key, found in versions.items()},
+        trainees=tuple(sorted({play.trainee for play in records}, key=_natural)),
+        attempts=attempts,
+        points=points,
+        agenda=_agenda(points, agenda_size),
+        trends=_trends(attempts),
+        unfinished=len(records) - len(finished),
+    )
+
+
+def _one_spelling_per_trainee(records: list[PlayRecord]) -> list[PlayRecord]:
+    """'anouk' on one laptop and 'Anouk' on another are one trainee, shown as most often typed."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for play in records:
+        spellings[play.trainee.casefold()][play.trainee] += 1
+    chosen = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+    return [play if play.trainee == chosen[play.trainee.casefold()] else
+            replace(play, trainee=chosen[play.trainee.casefold()]) for play in records]
+
+
+def _the_only_workshop(records: list[PlayRecord]) -> str:
+    codes = {play.workshop for play in records}
+    return codes.pop() if len(codes) == 1 else ""
+
+
+def _titles(records: list[PlayRecord]) -> dict[str, str]:
+    """Each scenario's title; two scenarios with the same title are told apart by their file name."""
+    titles = {play.scenario_key: play.scenario_title for play in records}
+    counts = Counter(titles.values())
+    return {key: title if counts[title] == 1 else f"{title} ({key})" for key, title in titles.items()}
+
+
+def anonymise(records: list[PlayRecord], word: str) -> list[PlayRecord]:
+    """Trainees as 'Trainee 1', 'Trainee 2', ... numbered in the order of their names."""
+    names = sorted({play.trainee for play in records}, key=_natural)
+    numbers = {name: f"{word} {index}" for index, name in enumerate(names, start=1)}
+    return [replace(play, trainee=numbers[play.trainee]) for play in records]
+
+
+def _natural(name: str) -> tuple:
+    """'Trainee 2' before 'Trainee 10'."""
+    head, _, tail = name.rpartition(" ")
+    return (head.casefold(), int(tail)) if tail.isdigit() else (name.casefold(), 0)
+
+
+def _attempts(finished: list[PlayRecord]) -> tuple[Attempts, ...]:
+    grouped: dict[tuple[str, str], list[PlayRecord]] = defaultdict(list)
+    for play in finished:
+        grouped[play.trainee, play.scenario_key].append(play)
+    ordered = sorted(grouped.items(), key=lambda item: (_natural(item[0][0]), item[0][1]))
+    return tuple(Attempts(trainee, scenario, tuple(sorted(plays, key=lambda p: (p.started, p.id))))
+                 for (trainee, scenario), plays in ordered)
+
+
+def _points(plays: list[PlayRecord]) -> tuple[Point, ...]:
+    """Every choice counts, also in a game left unfinished: it was said."""
+    choices: dict[tuple[str, str, str], dict[str, Choice]] = defaultdict(dict)
+    for play in plays:
+        for turn in play.turns:
+            if turn.kind != PHRASING:
+                continue
+            said = choices[play.scenario_key, turn.call_id, turn.point_id]
+            choice = said.setdefault(turn.say, Choice(turn.say, turn.aim))
+            choice.verdicts[turn.verdict] += 1
+    return tuple(
+        Point(scenario, call_id, point_id,
+              tuple(sorted(said.values(), key=lambda c: (-c.prolonged, -c.count, c.say))))
+        for (scenario, call_id, point_id), said in choices.items()
+    )
+
+
+def _agenda(points: tuple[Point, ...], size: int) -> tuple[AgendaItem, ...]:
+    items = [AgendaItem(point, choice) for point in points for choice in point.choices if choice.prolonged]
+    items.sort(key=lambda item: (-item.choice.prolonged, -item.choice.count, item.point.scenario, item.choice.say))
+    return tuple(items[:size])
+
+
+def _trends(attempts: tuple[Attempts, ...]) -> tuple[Trend, ...]:
+    by_scenario: dict[str, dict[int, list[PlayRecord]]] = defaultdict(lambda: defaultdict(list))
+    for attempt in attempts:
+        for number, play in enumerate(attempt.plays, start=1):
+            by_scenario[attempt.scenario][number].append(play)
+            by_scenario[""][number].append(play)
+    return tuple(Trend(scenario, tuple(_step(number, plays) for number, plays in sorted(steps.items())))
+                 for scenario, steps in sorted(by_scenario.items()))
+
+
+def _step(number: int, plays: list[PlayRecord]) -> Step:
+    return Step(number, len(plays), statistics.fmean(play.score for play in plays),
+                statistics.fmean(voortgang_share(play) for play in plays))

@@ -1,0 +1,92 @@
+"""The results file's layout, and the steps that bring an older file up to date.
+
+`PRAGMA user_version` says how many steps a file has had; a step is never changed
+once shipped, only new ones added, so a file from any older game opens in a newer one.
+`PRAGMA application_id` marks the file as ours, so a foreign database is never touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+APPLICATION_ID = 0x566F6F72  # "Voor"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: playthroughs with their turns, and the trainer's notes beside them.
+    """
+    CREATE TABLE plays (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        trainee TEXT NOT NULL,
+        workshop TEXT NOT NULL,
+        scenario_path TEXT NOT NULL,
+        scenario_key TEXT NOT NULL,
+        scenario_title TEXT NOT NULL,
+        scenario_version TEXT NOT NULL,
+        language TEXT NOT NULL,
+        seed INTEGER,
+        motive TEXT NOT NULL,
+        started REAL NOT NULL,
+        finished REAL,
+        outcome TEXT,
+        stage TEXT,
+        score INTEGER,
+        parts TEXT
+    );
+    CREATE INDEX plays_by_trainee ON plays (trainee, scenario_key, started);
+    CREATE INDEX plays_by_workshop ON plays (workshop);
+    CREATE TABLE turns (
+        play_id INTEGER NOT NULL REFERENCES plays (id),
+        number INTEGER NOT NULL,
+        wall_time REAL NOT NULL,
+        kind TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        minute INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        call_id TEXT NOT NULL,
+        point_id TEXT NOT NULL,
+        choice INTEGER NOT NULL,
+        say TEXT NOT NULL,
+        aim TEXT NOT NULL,
+        reply TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        points REAL NOT NULL,
+        reasons TEXT NOT NULL,
+        stage_before TEXT NOT NULL,
+        stage_after TEXT NOT NULL,
+        PRIMARY KEY (play_id, number)
+    ) WITHOUT ROWID;
+    CREATE TABLE notes (
+        uuid TEXT PRIMARY KEY,
+        play_uuid TEXT NOT NULL,
+        note TEXT NOT NULL,
+        override INTEGER,
+        written REAL NOT NULL
+    );
+    CREATE INDEX notes_by_play ON notes (play_uuid, written);
+    """,
+)
+
+LATEST = len(MIGRATIONS)
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Run every step the file has not had yet, each in its own transaction."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    for number in range(version + 1, LATEST + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Another window may have migrated while we waited for the lock.
+            if connection.execute("PRAGMA user_version").fetchone()[0] >= number:
+                connection.execute("ROLLBACK")
+                continue
+            for statement in MIGRATIONS[number - 1].split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise

@@ -1,0 +1,44 @@
+"""The trainer's report as a spreadsheet: one row per finished playthrough, in the workshop's language.
+
+The delimiter comes from report.yaml (a semicolon for Dutch spreadsheets, whose decimal mark
+is a comma) and the file starts with a byte-order mark, so Excel shows accents right.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+from game.workshop.group import Group, voortgang_share
+from game.workshop.words import Words
+
+COLUMNS = ("id", "workshop", "trainee", "scenario", "version", "attempt", "started", "outcome", "score", "trainer",
+           "note", "turns", "voortgang")
+SHORT_ID = 8  # enough to tell playthroughs apart; `report --note ID` takes it
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render(group: Group, words: Words, anonymous: bool = False) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=words("csv.delimiter"), lineterminator="\r\n")
+    writer.writerow([words(f"column.{key}") for key in COLUMNS])
+    for attempts in group.attempts:
+        for number, play in enumerate(attempts.plays, start=1):
+            writer.writerow([
+                play.uuid[:SHORT_ID], _text(play.workshop), _text(play.trainee),
+                _text(group.titles.get(play.scenario_key, "")), play.scenario_version, number, _when(play.started),
+                words.outcome(play.outcome), play.score, "" if play.override is None else play.override,
+                "" if anonymous else _text(play.note), len(play.turns),
+                words.number(round(voortgang_share(play) * 100, 1)),
+            ])
+    return out.getvalue()
+
+
+def _when(stamp: float) -> str:
+    return datetime.datetime.fromtimestamp(stamp).isoformat(sep=" ", timespec="minutes")
+
+
+def _text(value: str) -> str:
+    """Typed text never becomes a spreadsheet formula: a name like '=HYPERLINK(...)' stays a name."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value

@@ -1,0 +1,71 @@
+"""The JSON Schema for editors and the game's own validator accept and reject the same files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.scenario.load import check
+from tests.lint.schema_subset import errors, file_data, load_schema
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = sorted((ROOT / "scenarios").glob("*.yaml")) + sorted((ROOT / "docs" / "examples").glob("*.yaml"))
+BASE = (ROOT / "docs" / "examples" / "starter.en.yaml").read_text(encoding="utf-8")
+
+# (what is changed, the text replaced, its replacement); each gives a file the validator must refuse.
+BROKEN = [
+    ("an unknown key at the top", "title: A new scenario", "titel: A new scenario"),
+    ("a language the game does not have", "language: en ", "language: de "),
+    ("an aim that is not advance or prolong", "aim: prolong               #", "aim: linger #"),
+    ("a move the deal does not know", "deal: reveal ", "deal: sign "),
+    ("a time that is no time", 'at: "09:00"', 'at: "25:00"'),
+    ("an appointment without a time", 'appointment: {days_later: 2, at: "10:00"}', "appointment: {days_later: 2}"),
+    ("a phrasing without a reply", "            reply: Not yet.\n", ""),
+    ("a motive that does not exist", "polite_no:\n                reply", "greedy:\n                reply"),
+    ("a call that starts at the order", "stages: [position_known]", "stages: [order]"),
+    ("a decision point with one phrasing", "          - say: Have you been able to decide yet?\n"
+     "            aim: prolong\n            reply: Not yet.\n            feedback: Polling the decision only "
+     "records the status.\n            principle: polling_is_static\n", ""),
+    ("visible that is not yes or no", "unreachable: colleague  ", "visible: maybe\n    unreachable: colleague  "),
+    ("an amount that is not a number", "amount: 4800", "amount: lots"),
+    ("minutes out of range", "minutes: 8 ", "minutes: 500 "),
+    ("a difficulty that is not known", "difficulty: easy", "difficulty: extreme"),
+    ("an ending kind that is not known", "endings:\n  order:", "endings:\n  win:"),
+    ("a ladder without the trainee", "  colleague: Ria", "  ladder: [boss, customer]\n  colleague: Ria"),
+    ("a chance above one", "endings:\n", "rules:\n  answer_chance: 2\nendings:\n"),
+    ("a missing buyer name", "  name: Peter Jansen\n", ""),
+    ("a week entry without 'what'", "    what: weekly planning meeting\n", ""),
+]
+
+ACCEPTED = [
+    ("a time written without quotes", 'at: "09:00"', "at: 9:30"),
+    ("two moves in a list", "deal: reveal ", "deal: [reveal, agree_step] "),
+    ("a move written as none", "deal: reveal ", "deal: none "),
+    ("a phrasing that is a number", "say: Then I'll call you again next week.", "say: 12"),
+]
+
+
+def _both(path: Path) -> tuple[bool, bool]:
+    return not check(path), not errors(file_data(path), load_schema(), load_schema())
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_every_shipped_scenario_is_accepted_by_the_schema_and_the_validator(path):
+    assert _both(path) == (True, True)
+
+
+@pytest.mark.parametrize("what, old, new", BROKEN, ids=[case[0] for case in BROKEN])
+def test_a_broken_file_is_refused_by_the_schema_and_the_validator(tmp_path, what, old, new):
+    assert old in BASE, f"the starter no longer has: {old!r}"
+    path = tmp_path / "broken.en.yaml"
+    path.write_text(BASE.replace(old, new, 1), encoding="utf-8")
+    assert _both(path) == (False, False)
+
+
+@pytest.mark.parametrize("what, old, new", ACCEPTED, ids=[case[0] for case in ACCEPTED])
+def test_a_file_written_another_valid_way_is_accepted_by_both(tmp_path, what, old, new):
+    assert old in BASE
+    path = tmp_path / "other.en.yaml"
+    path.write_text(BASE.replace(old, new, 1), encoding="utf-8")
+    assert _both(path) == (True, True)

@@ -1,0 +1,31 @@
+"""A game window under the dummy driver, driven by synthetic events."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.app import App
+from game.settings import Settings
+from tests.scenes.driving import QUIET_WEEK
+
+
+@pytest.fixture(autouse=True)
+def _user_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("VOORUITGANG_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def open_app():
+    """Open a window on the given scenario files; closed after the test."""
+    opened: list[App] = []
+
+    def opener(paths=(QUIET_WEEK,), size=(1024, 600), seed=0, **settings) -> App:
+        chosen = Settings(**{"language": "en", "trainee": "Sam", **settings})
+        app = App(size=size, settings=chosen, sound=False, persist=False, paths=list(paths), seed=seed)
+        app.frame(0.0)
+        opened.append(app)
+        return app
+
+    yield opener
+    for app in opened:
+        app.close()

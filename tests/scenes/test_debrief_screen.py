@@ -1,0 +1,46 @@
+import pygame
+
+from game.bots.strategy import Strategy, bot_rng, play_out
+from game.debrief import debrief
+from game.scenario.load import load_scenario
+from game.scenes.debrief import DebriefScene
+from game.scenes.session import Session
+from tests.scenes.driving import QUIET_WEEK, press
+
+
+def _debrief_of(app, strategy: str) -> tuple[DebriefScene, Session]:
+    scenario = load_scenario(QUIET_WEEK)
+    session = Session.begin(scenario, "Sam", seed=3)
+    play_out(session.play, Strategy(strategy, bot_rng(3)))
+    app.flow.begin(session)
+    app.frame(0.0)
+    return app.stack.top, session
+
+
+def test_the_debrief_shows_exactly_the_verdicts_the_model_computed(open_app):
+    app = open_app()
+    scene, session = _debrief_of(app, "random")
+    expected = debrief(session.play)
+    assert [line.verdict_word for line in scene.report.lines] == [line.verdict_word for line in expected.lines]
+    assert [line.verdict for line in scene.report.lines] == [turn.verdict for turn in session.play.turns]
+    app.look.drawn = []
+    for index in range(len(expected.lines)):
+        scene.selected = index
+        app.dirty = True
+        app.frame(0.0)
+    drawn = {text for text, _, _ in app.look.drawn}
+    assert {line.verdict_word for line in expected.lines} <= drawn
+    assert {line.feedback for line in expected.lines if line.feedback} <= drawn
+    assert str(expected.score).replace("-", "−") in drawn
+
+
+def test_practice_from_a_turn_replays_the_game_up_to_just_before_it(open_app):
+    app = open_app()
+    scene, session = _debrief_of(app, "advance")
+    press(app, pygame.K_DOWN)
+    number = scene.line.turn.number
+    press(app, pygame.K_p)
+    practice = app.flow.session
+    assert practice.practice
+    assert practice.play.actions == session.play.actions[: number - 1]
+    assert practice.play.motive == session.play.motive

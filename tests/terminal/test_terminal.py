@@ -1,0 +1,101 @@
+"""The game in a terminal: typed moments and choices, the same model, and the debrief at the end."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from game.cli import main
+from game.model.playthrough import Playthrough
+from game.scenario.load import load_scenario
+from game.terminal import TerminalGame
+from game.terminal.typed import day_number, read_contact
+
+ROOT = Path(__file__).resolve().parents[2]
+QUIET_WEEK = ROOT / "scenarios" / "quiet-week.en.yaml"
+STARTER_NL = ROOT / "docs" / "examples" / "starter.nl.yaml"
+
+
+def _play(path, typed, seed=3, width=70):
+    lines = iter(typed)
+    shown = []
+
+    def read(prompt):
+        shown.append(prompt)
+        try:
+            return next(lines)
+        except StopIteration:
+            raise EOFError from None
+
+    game = TerminalGame(Playthrough.start(load_scenario(path), seed), read=read, write=shown.append, width=width)
+    code = game.run()
+    return code, "\n".join(shown)
+
+
+def test_a_game_played_to_the_order_ends_with_the_debrief_and_its_score():
+    code, text = _play(QUIET_WEEK, ["mon 11:00", "2", "2", "1"])
+    assert code == 0 and "== Debrief ==" in text and "Score: 96" in text
+
+
+def test_the_week_shows_who_has_the_buyer_by_their_rung_on_the_ladder():
+    _, text = _play(QUIET_WEEK, [])
+    assert "management meeting (The boss)" in text
+
+
+def test_the_end_of_the_input_still_shows_the_debrief():
+    code, text = _play(QUIET_WEEK, ["mon 11:00"])
+    assert code == 0 and "== Debrief ==" in text
+
+
+def test_a_moment_that_cannot_be_chosen_is_explained_and_asked_again():
+    _, text = _play(QUIET_WEEK, ["tue 9:00", "mon 10:00"])
+    assert "'mon 10:00' is not a moment you can still choose" in text
+
+
+def test_a_choice_that_is_not_on_the_list_is_asked_again():
+    _, text = _play(QUIET_WEEK, ["mon 11:00", "7"])
+    assert "Choose a number from 1 to 3." in text
+
+
+def test_ctrl_c_stops_the_game_without_a_traceback():
+    def interrupted(prompt):
+        raise KeyboardInterrupt
+
+    shown = []
+    game = TerminalGame(Playthrough.start(load_scenario(QUIET_WEEK), 3), read=interrupted, write=shown.append)
+    assert game.run() == 130 and shown[-1] == "Stopped."
+
+
+def test_a_dutch_scenario_is_played_in_dutch():
+    _, text = _play(STARTER_NL, ["di 11:00", "stop"])
+    assert "Wanneer neemt u contact op?" in text and "Nabespreking" in text
+
+
+def test_every_line_fits_the_width_of_the_terminal():
+    _, text = _play(QUIET_WEEK, ["mon 11:00", "2", "2", "1"], width=60)
+    assert max(len(line) for line in text.split("\n")) <= 60
+
+
+def test_a_day_may_be_typed_short_in_either_language():
+    assert (day_number("ma"), day_number("tue"), day_number("do"), day_number("fri")) == (1, 2, 4, 5)
+
+
+def test_email_before_the_moment_chooses_the_email_channel():
+    assert read_contact("nl", "mail wo 10:00", today=1).channel == "email"
+
+
+def test_the_command_plays_from_piped_input(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("mon 11:00\n2\n2\n1\n"))
+    assert main(["play", "--text", str(QUIET_WEEK), "--seed", "3"]) == 0
+    assert "Score: 96" in capsys.readouterr().out
+
+
+def test_typing_week_shows_the_week_again():
+    _, text = _play(QUIET_WEEK, ["week"])
+    assert text.count("management meeting (The boss)") == 2
+
+
+def test_the_terminal_has_every_text_in_dutch_and_english():
+    from game.text import catalog
+
+    assert set(catalog("nl")["terminal"]) == set(catalog("en")["terminal"])
