@@ -29,4 +29,6 @@ def describe() -> dict[str, str | int]:
         "python": sys.version.split()[0],
         "pygame": pygame.version.ver,
         "sdl": ".".join(str(n) for n in pygame.get_sdl_version()),
+        # Without cached bytecode every start compiles the game's modules first (about 0.07 s here).
+        "bytecode_cache": "off" if sys.dont_write_bytecode else "on",
     }

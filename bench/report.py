@@ -47,7 +47,8 @@ def lines(results: dict[str, Any]) -> list[str]:
     """The figures as a table: what, measured, target, whether it is met."""
     machine = results["machine"]
     out = [f"machine: {machine['cpu']}, {machine['cores']} cores, {machine['system']}, Python {machine['python']}, "
-           f"pygame-ce {machine['pygame']}, SDL {machine['sdl']}; load average {results['load_average']:.2f}", ""]
+           f"pygame-ce {machine['pygame']}, SDL {machine['sdl']}, bytecode cache {machine.get('bytecode_cache', '?')}; "
+           f"load average {results['load_average']:.2f}", ""]
     rows = [("first frame (s)", results["first_frame_s"], targets.FIRST_FRAME_S, "max")]
     for scene, spread in (results["scene_frame_ms"] or {}).items():
         rows.append((f"frame {scene} (ms, median / p99)", spread, targets.SCENE_FRAME_MS, "max"))

@@ -46,3 +46,9 @@ def test_the_debrief_reveals_the_hidden_motive_in_the_scenarios_language(tiny):
 def test_the_debrief_score_is_the_playthroughs_score(tiny):
     play = played(tiny, 0, 0)
     assert debrief(play).score == play.score.total
+
+
+def test_day_eight_is_named_as_the_monday_after():
+    from game.text import day_name
+
+    assert day_name("nl", 8) == "maandag"

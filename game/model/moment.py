@@ -21,6 +21,19 @@ class Moment:
         return clock_text(self.minute)
 
 
+def is_workday(day: int) -> bool:
+    """Day 1 is a Monday; days 6 and 7 (and 13, 14) are the weekend."""
+    return (day - 1) % 7 < 5
+
+
+def workdays_later(day: int, count: int) -> int:
+    """The day `count` working days after `day`; 0 keeps the same day."""
+    while count > 0:
+        day += 1
+        count -= is_workday(day)
+    return day
+
+
 def parse_clock(text: str) -> int | None:
     """Minutes since midnight for '9:30', '09:30' or '9.30'; None when it is no time."""
     match = _CLOCK.match(text.strip())

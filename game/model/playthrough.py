@@ -18,7 +18,7 @@ from game.model import deal as stages
 from game.model import turn as turns
 from game.model.buyer import Buyer
 from game.model.deal import Deal
-from game.model.moment import Moment
+from game.model.moment import Moment, is_workday
 from game.model.motive import draw_motive
 from game.model.scoring import Change, Score, judge, score
 from game.model.turn import Turn
@@ -70,7 +70,8 @@ Listener = Callable[["Playthrough", Turn], None]
 @functools.cache
 def _week_moments(days: int, day_start: int, day_end: int, step: int) -> tuple[Moment, ...]:
     """Every moment of the week at which contact can be made, in order: the same for every game with these rules."""
-    return tuple(Moment(day, minute) for day in range(1, days + 1) for minute in range(day_start, day_end, step))
+    return tuple(Moment(day, minute) for day in range(1, days + 1) if is_workday(day)
+                 for minute in range(day_start, day_end, step))
 
 
 class Playthrough:

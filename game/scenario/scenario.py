@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.model.ladder import PriorityLadder
-from game.model.moment import Moment
+from game.model.moment import Moment, workdays_later
 from game.model.scoring import ScoreWeights
 from game.scenario.fields import Location
 
@@ -32,13 +32,13 @@ APPOINTMENT_PLACEHOLDER = "{appointment}"  # in a reply: the agreed moment, e.g.
 
 @dataclass(frozen=True)
 class Appointment:
-    """The next contact a phrasing agrees on, relative to the day of the call."""
+    """The next contact a phrasing agrees on, in working days after the day of the call."""
 
     days_later: int
     minute: int
 
     def after(self, day: int) -> Moment:
-        return Moment(day + self.days_later, self.minute)
+        return Moment(workdays_later(day, self.days_later), self.minute)
 
 
 @dataclass(frozen=True)

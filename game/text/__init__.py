@@ -47,8 +47,8 @@ def say(lang: str, key: str, **params: Any) -> str:
 
 
 def day_name(lang: str, day: int) -> str:
-    """'Monday' or 'maandag' for day 1 of the simulated week."""
-    return say(lang, f"weekday.{day}")
+    """'Monday' or 'maandag' for day 1 of the simulated week (and day 8, the Monday after)."""
+    return say(lang, f"weekday.{(day - 1) % 7 + 1}")
 
 
 def moment_text(lang: str, moment: Moment) -> str:

@@ -203,3 +203,13 @@ def test_a_reply_names_the_agreed_moment_in_the_scenarios_language(tiny):
     play = through(replace(tiny, calls=calls))
     play.choose(0)
     assert play.choose(0).reply == "See you Wednesday 10:00."
+
+
+def test_an_appointment_two_days_after_a_thursday_call_falls_on_monday(tiny):
+    phrasing = tiny.calls[0].points[1].phrasings[0]
+    assert phrasing.response.appointment.after(4) == Moment(8, 600)
+
+
+def test_the_week_offers_no_moments_in_the_weekend(tiny):
+    play = Playthrough.start(with_rules(tiny, days=8), 0)
+    assert {m.day for m in play.moments()} == {1, 2, 3, 4, 5, 8}
