@@ -21,6 +21,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from game.scenes.confirm import ConfirmScene  # noqa: E402
 from game.scenes.flow import Flow  # noqa: E402
 from game.scenes.session import Session  # noqa: E402
 from game.scenes.stack import SceneStack  # noqa: E402
@@ -42,21 +43,40 @@ class Recorder:
         self.journal = journal
         self.note = note
         self.language = language
+        self.unusable: Exception | None = None  # a results file left untouched; the game offers a new one
         self._finished: set[int] = set()
 
     @classmethod
     def open(cls, language: str) -> Recorder:
         try:
-            from game.workshop.journal import Journal
-            return cls(Journal.open(), say(language, "ui.journal.on"), language)
+            from game.workshop.journal import Journal, JournalError
         except Exception as error:
             return cls.off(language, error)
+        try:
+            return cls(Journal.open(), say(language, "ui.journal.on"), language)
+        except JournalError as error:
+            recorder = cls.off(language, error)
+            recorder.unusable = error
+            return recorder
+        except Exception as error:
+            return cls.off(language, error)
+
+    def start_beside(self) -> None:
+        """Record from now on in a new results file next to the unusable one."""
+        from game.workshop.journal import Journal
+
+        try:
+            self.journal = Journal.open_beside(self.unusable.path)
+            self.note = say(self.language, "ui.journal.on")
+            self.unusable = None
+        except Exception as error:
+            self._fail(error)
 
     @classmethod
     def off(cls, language: str, error: object = None) -> Recorder:
         if error is None:
             return cls(None, say(language, "ui.journal.not_here"))
-        return cls(None, say(language, "ui.journal.off", reason=_reason(error)))
+        return cls(None, say(language, "ui.journal.off", reason=_reason(error, language)))
 
     def begin(self, session: Session) -> None:
         if self.journal is None:
@@ -107,10 +127,14 @@ class Recorder:
 
     def _fail(self, error: Exception) -> None:
         self.journal = None
-        self.note = say(self.language, "ui.journal.off", reason=_reason(error))
+        self.note = say(self.language, "ui.journal.off", reason=_reason(error, self.language))
 
 
-def _reason(error: object) -> str:
+def _reason(error: object, language: str = "en") -> str:
+    """A journal error in the trainee's language when it carries a text key; else its own words."""
+    key = getattr(error, "key", None)
+    if key:
+        return say(language, key, **getattr(error, "params", {}))
     reason = getattr(error, "reason", None)
     return str(reason() if callable(reason) else error)
 
@@ -146,6 +170,16 @@ class App:
         self.dirty = True
         self.frames = 0
         self.flow.title()
+        if self.recorder.unusable is not None:
+            self._offer_new_results_file()
+
+    def _offer_new_results_file(self) -> None:
+        """The results file is damaged or foreign: it stays untouched, and the trainee may start a new one."""
+        language = self.settings.language
+        question = _reason(self.recorder.unusable, language) + " " + say(language, "ui.journal.start_beside")
+        scene = ConfirmScene(self.look, question, say(language, "ui.journal.yes_new"),
+                             say(language, "ui.journal.no_new"))
+        self.stack.push(scene, lambda yes: self.recorder.start_beside() if yes else None)
 
     # --- the loop ---------------------------------------------------------------------
 

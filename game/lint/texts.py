@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import functools
 
-import yaml
-
+from game.assets import ASSETS, read_yaml
 from game.scenario.fields import Report
 from game.scenario.source import Node
-from game.text import ASSETS
 
 LIMITS_FILE = ASSETS / "text_limits.yaml"
 
 
 @functools.cache
 def text_limits() -> dict[str, int]:
-    with open(LIMITS_FILE, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(LIMITS_FILE)
 
 
 def check_texts(root: Node, report: Report) -> None:

@@ -7,16 +7,12 @@ window's); together they form one catalogue per language.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from game.assets import ASSETS, read_yaml
 from game.model.moment import Moment
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 LANGUAGES = ("nl", "en")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @functools.cache
@@ -24,8 +20,7 @@ def catalog(lang: str) -> dict[str, Any]:
     """All texts of one language as a nested mapping (read once)."""
     merged: dict[str, Any] = {}
     for path in sorted((ASSETS / "text" / lang).glob("*.yaml")):
-        with open(path, encoding="utf-8") as handle:
-            merged.update(yaml.load(handle, Loader=_Loader) or {})
+        merged.update(read_yaml(path))
     return merged
 
 

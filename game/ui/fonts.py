@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pygame
 
-from game.text import ASSETS
+from game.assets import ASSETS
 from game.ui.theme import Theme
 
 

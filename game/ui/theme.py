@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from game.text import ASSETS
+from game.assets import ASSETS, read_yaml
 
 THEME_FILE = ASSETS / "theme.yaml"
 HIGH_CONTRAST_FILE = ASSETS / "theme-high-contrast.yaml"
@@ -51,13 +49,8 @@ class Theme:
 
 
 def load_theme(high_contrast: bool = False, base: Path = THEME_FILE) -> Theme:
-    data = _read(base)
+    data = read_yaml(base)
     if high_contrast:
-        for key, value in _read(HIGH_CONTRAST_FILE).items():
+        for key, value in read_yaml(HIGH_CONTRAST_FILE).items():
             data[key] = {**data.get(key, {}), **value} if isinstance(value, dict) else value
     return Theme(data)
-
-
-def _read(path: Path) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}

@@ -198,6 +198,21 @@ def inspect(path: Path) -> None:
         raise NewerJournal(path, f"version {version}, this game knows up to {schema.LATEST}")
 
 
+def _write_ahead(connection: sqlite3.Connection) -> None:
+    """Switch a new file to WAL. Two windows creating it at once may both try: the switch does not
+    wait for a busy file the way other statements do, so it is tried again for a while."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class Journal:
     """Open with `Journal.open(path)`; every method commits before it returns."""
 
@@ -215,7 +230,7 @@ class Journal:
             connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                          check_same_thread=False)
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA journal_mode = WAL")
+            _write_ahead(connection)
             # FULL: a commit that returned survives a power cut, not only a crash.
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA fullfsync = ON")  # macOS: past the disk's own cache too
