@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     text = writer(flow_graph(load_scenario(args.file)))
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
     except OSError as error:
         print(f"{out}: cannot write the file ({error.strerror or error})")

@@ -57,6 +57,8 @@ class Buyer:
     def attend(self, who: str | None) -> None:
         """Whoever claims the buyer at this moment (None: nobody)."""
         self.claimed_by = who
+        if who is None and self.state == FREE:
+            return  # most rings find the buyer free and unclaimed; settling would go from free to free
         self.settle()
 
     def answer(self, trainee_rank: float) -> bool:

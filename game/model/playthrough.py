@@ -285,7 +285,7 @@ class Playthrough:
     def _interruption(self, call: _CallInProgress, start: int) -> Claim | None:
         """Someone higher on the ladder who claims the buyer during this phrasing."""
         begin, end = call.started.later(start), call.started.later(call.minutes)
-        for claim in sorted(self.scenario.week, key=lambda c: c.begins):
+        for claim in self.scenario.week_in_order:
             if begin < claim.begins <= end and self.buyer.call_in(claim.who):
                 return claim
         return None

@@ -7,6 +7,7 @@ into these dataclasses and reports every problem with its location.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from game.model.ladder import PriorityLadder
 from game.model.moment import Moment, workdays_later
@@ -108,11 +109,11 @@ class Claim:
     unreachable: str = VOICEMAIL
     at: Location = NOWHERE
 
-    @property
+    @cached_property  # asked at every ring and every phrasing of every game
     def begins(self) -> Moment:
         return Moment(self.day, self.start)
 
-    @property
+    @cached_property
     def ends(self) -> Moment:
         return Moment(self.day, self.start + self.minutes)
 
@@ -186,6 +187,11 @@ class Scenario:
     endings: dict[str, Ending]
     rules: Rules
     version: str = ""
+
+    @cached_property
+    def week_in_order(self) -> tuple[Claim, ...]:
+        """The week's claims by the moment they begin."""
+        return tuple(sorted(self.week, key=lambda claim: claim.begins))
 
     @property
     def decision_points(self) -> list[DecisionPoint]:
