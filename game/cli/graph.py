@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.cli.validate import problems_in
+from game.cli.validate import loaded_or_told
 from game.graph import WRITERS, flow_graph
-from game.scenario.load import load_scenario
 
 
 def add(commands: argparse._SubParsersAction) -> None:
@@ -23,12 +22,10 @@ def run(args: argparse.Namespace) -> int:
     if writer is None:
         print(f"{out}: cannot write '{out.suffix or out.name}'; end the name in .svg, .dot or .md")
         return 2
-    problems = problems_in(args.file)
-    if problems:
-        for problem in problems:
-            print(problem)
+    scenario = loaded_or_told(args.file)
+    if scenario is None:
         return 1
-    text = writer(flow_graph(load_scenario(args.file)))
+    text = writer(flow_graph(scenario))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")

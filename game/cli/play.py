@@ -6,9 +6,8 @@ import argparse
 import random
 import sys
 
-from game.cli.validate import problems_in
+from game.cli.validate import loaded_or_told
 from game.model.playthrough import Playthrough
-from game.scenario.load import load_scenario
 from game.terminal import TerminalGame
 
 
@@ -20,13 +19,11 @@ def add(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = problems_in(args.text)
-    if problems:
-        for problem in problems:
-            print(problem)
+    scenario = loaded_or_told(args.text)
+    if scenario is None:
         return 1
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
-    play = Playthrough.start(load_scenario(args.text), seed)
+    play = Playthrough.start(scenario, seed)
     return TerminalGame(play, read=_read).run()
 
 

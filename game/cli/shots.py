@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from game.bots.strategy import STRATEGIES, Strategy, bot_rng
-from game.cli.validate import problems_in
+from game.cli.validate import loaded_or_told
 
 
 def add(commands: argparse._SubParsersAction) -> None:
@@ -28,10 +28,8 @@ def add(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = problems_in(args.file)
-    if problems:
-        for problem in problems:
-            print(problem)
+    scenario = loaded_or_told(args.file)
+    if scenario is None:
         return 1
     width, height = (int(n) for n in args.size.lower().split("x"))
     saved = take_shots(Path(args.file), Path(args.out), args.strategy, (width, height), args.lang, args.seed,

@@ -14,9 +14,8 @@ import time
 from collections import Counter
 
 from game.bots.strategy import STRATEGIES, Strategy, bot_rng, play_out
-from game.cli.validate import problems_in
+from game.cli.validate import loaded_or_told
 from game.model.playthrough import Playthrough
-from game.scenario.load import load_scenario
 from game.scenario.scenario import Scenario
 from game.workshop.journal import Journal
 from game.workshop.opening import open_for_command
@@ -73,12 +72,9 @@ def as_record(play: Playthrough, strategy: str, seed: int) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = problems_in(args.file)
-    if problems:
-        for problem in problems:
-            print(problem)
+    scenario = loaded_or_told(args.file)
+    if scenario is None:
         return 1
-    scenario = load_scenario(args.file)
     journal = open_for_command(args.db, Words(scenario.language)) if args.record else None
     if args.record and journal is None:
         return 2

@@ -6,6 +6,7 @@ import argparse
 
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
+from game.scenario.scenario import Scenario
 
 
 def add(commands: argparse._SubParsersAction) -> None:
@@ -26,6 +27,14 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"{path}: ok")
     return 1 if failed else 0
+
+
+def loaded_or_told(path: str) -> Scenario | None:
+    """The scenario, for commands that use one; None after printing every problem in it."""
+    problems = problems_in(path)
+    for problem in problems:
+        print(problem)
+    return None if problems else load_scenario(path)
 
 
 def problems_in(path: str) -> list[Problem]:

@@ -6,6 +6,8 @@ with the trainee. Whoever ranks higher gets (or keeps) the buyer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from transitions import Machine
 
 from game.model.ladder import PriorityLadder
@@ -17,8 +19,8 @@ ON_CALL = "on_call"
 _TRANSITIONS = [
     {"trigger": "settle", "source": [FREE, CLAIMED], "dest": CLAIMED, "conditions": "_has_claim"},
     {"trigger": "settle", "source": [FREE, CLAIMED], "dest": FREE},
-    {"trigger": "pick_up", "source": FREE, "dest": ON_CALL},
-    {"trigger": "pick_up", "source": CLAIMED, "dest": ON_CALL, "conditions": "_trainee_outranks_claim"},
+    {"trigger": "pick_up", "source": FREE, "dest": ON_CALL, "conditions": "_willing"},
+    {"trigger": "pick_up", "source": CLAIMED, "dest": ON_CALL, "conditions": ["_trainee_outranks_claim", "_willing"]},
     # Someone higher on the ladder cuts the trainee's call short.
     {"trigger": "interrupt", "source": ON_CALL, "dest": CLAIMED, "conditions": "_claim_outranks_trainee"},
     {"trigger": "hang_up", "source": ON_CALL, "dest": FREE},
@@ -40,6 +42,8 @@ class Buyer:
         self.ladder = ladder
         self.claimed_by: str | None = None
         self.trainee_rank = ladder.prospect_rank
+        self.willing: Callable[[], bool] = _always
+        self.let_it_ring = False  # the last call could have been taken, but was not
         self.state = FREE
 
     def settle(self) -> bool:
@@ -61,9 +65,15 @@ class Buyer:
             return  # most rings find the buyer free and unclaimed; settling would go from free to free
         self.settle()
 
-    def answer(self, trainee_rank: float) -> bool:
-        """The trainee rings; whether the buyer takes the call."""
+    def answer(self, trainee_rank: float, willing: Callable[[], bool] | None = None) -> bool:
+        """The trainee rings; whether the buyer takes the call.
+
+        `willing` is asked only when nobody above the trainee has the buyer: whether the buyer
+        feels like picking up. When not, `let_it_ring` is true.
+        """
         self.trainee_rank = trainee_rank
+        self.willing = willing or _always
+        self.let_it_ring = False
         return bool(self.pick_up())
 
     def call_in(self, who: str) -> bool:
@@ -75,6 +85,10 @@ class Buyer:
         self.claimed_by = previous
         return False
 
+    def _willing(self) -> bool:
+        self.let_it_ring = not self.willing()
+        return not self.let_it_ring
+
     def _has_claim(self) -> bool:
         return self.claimed_by is not None
 
@@ -83,3 +97,7 @@ class Buyer:
 
     def _claim_outranks_trainee(self) -> bool:
         return self.ladder.outranks(self.ladder.rank(self.claimed_by), self.trainee_rank)
+
+
+def _always() -> bool:
+    return True

@@ -20,7 +20,7 @@ from game.model.buyer import Buyer
 from game.model.deal import Deal
 from game.model.moment import Moment, is_workday
 from game.model.motive import draw_motive
-from game.model.scoring import Change, Score, judge, score
+from game.model.scoring import Change, Judgement, Score, judge, score
 from game.model.turn import Turn
 from game.scenario.scenario import (
     APPOINTMENT_PLACEHOLDER,
@@ -67,11 +67,23 @@ class _CallInProgress:
 Listener = Callable[["Playthrough", Turn], None]
 
 
-@functools.cache
-def _week_moments(days: int, day_start: int, day_end: int, step: int) -> tuple[Moment, ...]:
+@dataclass(frozen=True)
+class _Week:
     """Every moment of the week at which contact can be made, in order: the same for every game with these rules."""
-    return tuple(Moment(day, minute) for day in range(1, days + 1) if is_workday(day)
-                 for minute in range(day_start, day_end, step))
+
+    moments: tuple[Moment, ...]
+    keys: tuple[tuple[int, int], ...]  # (day, minute) of each moment: bisect compares these in C, Moments in Python
+
+    def index(self, moment: Moment) -> int:
+        """Where `moment` stands among the moments: the first one at or after it."""
+        return bisect.bisect_left(self.keys, (moment.day, moment.minute))
+
+
+@functools.cache
+def _week(days: int, day_start: int, day_end: int, step: int) -> _Week:
+    moments = tuple(Moment(day, minute) for day in range(1, days + 1) if is_workday(day)
+                    for minute in range(day_start, day_end, step))
+    return _Week(moments, tuple((moment.day, moment.minute) for moment in moments))
 
 
 class Playthrough:
@@ -88,6 +100,7 @@ class Playthrough:
         self.listeners: list[Listener] = []
         self.deal = Deal()
         self.buyer = Buyer(scenario.buyer.ladder)
+        self._week = _week(self.rules.days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
         self.now = Moment(1, self.rules.day_start)
         self.phase = REACHING
         self.contacts_used = 0
@@ -98,6 +111,7 @@ class Playthrough:
         self._call: _CallInProgress | None = None
         self._resume: dict[str, str] = {}
         self._done: set[str] = set()
+        self._judged: dict[tuple, tuple[Change, Judgement]] = {}  # a game repeats the same few changes
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, clock: Callable[[], float] = time.time,
@@ -124,14 +138,13 @@ class Playthrough:
 
     def moments(self) -> list[Moment]:
         """Every moment from now to the end of the week at which contact can be made."""
-        week = _week_moments(self.rules.days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
-        return list(week[bisect.bisect_left(week, self.now):])
+        return list(self._week.moments[self._week.index(self.now):])
 
     def can_contact_at(self, moment: Moment) -> bool:
         """Whether `moment` is one of `moments()`."""
-        week = _week_moments(self.rules.days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
-        index = bisect.bisect_left(week, moment)
-        return moment >= self.now and index < len(week) and week[index] == moment
+        moments = self._week.moments
+        index = self._week.index(moment)
+        return moment >= self.now and index < len(moments) and moments[index] == moment
 
     def visible_week(self) -> tuple[Claim, ...]:
         return tuple(claim for claim in self.scenario.week if claim.visible)
@@ -206,15 +219,14 @@ class Playthrough:
         rank = ladder.rank_above(self.rules.appointment_above) if kept else ladder.prospect_rank
         claim = self.claim_at(moment)
         self.buyer.attend(claim.who if claim else None)
-        if not self.buyer.answer(rank):
+        if not self.buyer.answer(rank, willing=lambda: kept or self.rng.random() < self.answer_chance):
+            if self.buyer.let_it_ring:
+                return self._record(turns.CONTACT, moment, turns.VOICEMAIL_FREE, before, contacts=1, missed=missed,
+                                    channel=CALL)
             outcome = turns.COLLEAGUE if claim.unreachable == COLLEAGUE and self.scenario.buyer.colleague \
                 else turns.VOICEMAIL
             return self._record(turns.CONTACT, moment, outcome, before, contacts=1, missed=missed,
                                 channel=CALL, claim=claim)
-        if not kept and self.rng.random() >= self.answer_chance:
-            self.buyer.hang_up()
-            return self._record(turns.CONTACT, moment, turns.VOICEMAIL_FREE, before, contacts=1, missed=missed,
-                                channel=CALL)
         self.deal.make(stages.REACH)
         call = self._next_call()
         if call is None:
@@ -331,16 +343,23 @@ class Playthrough:
             self.phase = ENDED
 
     def _moments_left(self) -> bool:
-        week = _week_moments(self.rules.days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
-        return bool(week) and week[-1] >= self.now
+        moments = self._week.moments
+        return bool(moments) and moments[-1] >= self.now
+
+    def _judge(self, before: str, agreed: bool, missed: bool, contacts: int, minutes: int) -> tuple[Change, Judgement]:
+        key = (before, self.deal.stage, agreed, missed, contacts, minutes)
+        judged = self._judged.get(key)
+        if judged is None:
+            change = Change(*key)
+            judged = self._judged[key] = (change, judge(change, self.rules.score))
+        return judged
 
     def _record(self, kind: str, moment: Moment, outcome: str, before: str, *, contacts: int = 0,
                 minutes: int = 0, missed: Moment | None = None, agreed: Moment | None = None,
                 claim: Claim | None = None, **details: object) -> Turn:
-        change = Change(before, self.deal.stage, appointment_agreed=agreed is not None,
-                        appointment_missed=missed is not None, contacts=contacts, minutes=minutes)
+        change, judgement = self._judge(before, agreed is not None, missed is not None, contacts, minutes)
         turn = Turn(number=len(self.turns) + 1, kind=kind, moment=moment, outcome=outcome, change=change,
-                    judgement=judge(change, self.rules.score), claim_who=claim.who if claim else "",
+                    judgement=judgement, claim_who=claim.who if claim else "",
                     claim_what=claim.what if claim else "", appointment=agreed, missed=missed,
                     wall_time=self.clock(), **details)
         self.turns.append(turn)

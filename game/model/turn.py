@@ -26,7 +26,7 @@ CUT_SHORT = "cut_short"
 PATIENCE = "patience"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a game makes one per action, and they build faster
 class Turn:
     number: int
     kind: str

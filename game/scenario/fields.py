@@ -16,7 +16,7 @@ from game.scenario.problem import Problem
 from game.scenario.source import Node
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     line: int = 0
     column: int = 0
@@ -72,18 +72,18 @@ class Fields:
         self.node = node
         self.what = what
         self.report = report
-        self.asked: list[str] = []
+        self.asked: dict[str, None] = {}  # in the order asked, once each
         self.absent: list[tuple[str, str]] = []  # required keys not found, reported by finish()
         self.values: dict[str, Node] = node.value if node.is_map else {}
         if not node.is_map:
             report.error(node, f"{what} must be a set of 'key: value' lines", _shape_hint(node))
 
     def has(self, key: str) -> bool:
-        self.asked.append(key)
+        self.asked[key] = None
         return key in self.values
 
     def get(self, key: str) -> Node | None:
-        self.asked.append(key)
+        self.asked[key] = None
         return self.values.get(key)
 
     def where(self, key: str) -> Location:
@@ -95,11 +95,14 @@ class Fields:
             self.absent.append((key, hint or f"add a line '{key}: ...'"))
 
     def text(self, key: str, default: str | None = "", required: bool = False) -> str:
-        node = self.get(key)
+        self.asked[key] = None
+        node = self.values.get(key)
         if node is None or node.value is None:
             if required:
                 self.missing(key)
             return default or ""
+        if not isinstance(node.value, (dict, list)):  # what text_of does, without a call: most values are texts
+            return node.text.strip() or default or ""
         return text_of(node, f"'{key}' in {self.what}", self.report) or default or ""
 
     def number(self, key: str, default: float, low: float, high: float, whole: bool = True) -> Any:
@@ -171,6 +174,8 @@ class Fields:
 
         A misspelt required key gives one message at the misspelling, not two.
         """
+        if not self.absent and self.values.keys() <= self.asked.keys():
+            return  # every key was asked for, nothing required is missing: the usual case
         absent = dict(self.absent)
         for key, key_node in self.node.keys.items():
             if key in self.asked:
@@ -179,7 +184,7 @@ class Fields:
                 self.report.unlisted += 1
                 continue
             hint = did_you_mean(key, self.asked)
-            known = ", ".join(dict.fromkeys(self.asked))
+            known = ", ".join(self.asked)
             self.report.error(key_node, f"unknown key '{key}' in {self.what}",
                 f"{hint} The keys here are: {known}".strip())
             close = difflib.get_close_matches(key, list(absent), n=1, cutoff=0.6)

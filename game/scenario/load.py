@@ -58,8 +58,8 @@ def load_bytes(data: bytes, name: str) -> Scenario:
     report = Report(name)
     version = hashlib.sha1(text.encode()).hexdigest()[:10]  # the same for the file saved with CRLF or a BOM
     with cycle_collector_paused():
-        root = read_text(text, name)
-        scenario = read_scenario(root, report, default_rules(), version=version)
+        # The tree is dropped before the collector runs again, so its first pass walks only the scenario.
+        scenario = read_scenario(read_text(text, name), report, default_rules(), version=version)
     if report.unlisted:
         report.problems.append(Problem(name, 1, 1, f"more than {limits.MAX_PROBLEMS:,} problems; "
             f"{report.unlisted:,} more are not listed", "fix these first, then validate again"))

@@ -31,7 +31,7 @@ END_CALL = "end"
 APPOINTMENT_PLACEHOLDER = "{appointment}"  # in a reply: the agreed moment, e.g. "Wednesday 10:30"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large scenario has tens of thousands of these, built faster
 class Appointment:
     """The next contact a phrasing agrees on, in working days after the day of the call."""
 
@@ -42,7 +42,7 @@ class Appointment:
         return Moment(workdays_later(day, self.days_later), self.minute)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Response:
     """What the buyer answers to a phrasing, and what that does to the deal."""
 
@@ -52,7 +52,7 @@ class Response:
     next: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Phrasing:
     say: str
     aim: str
@@ -67,7 +67,7 @@ class Phrasing:
         return self.if_motive.get(motive, self.response)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DecisionPoint:
     id: str
     buyer: str
@@ -87,13 +87,24 @@ class Call:
     at: Location = NOWHERE
 
     def point(self, point_id: str) -> DecisionPoint | None:
-        return next((p for p in self.points if p.id == point_id), None)
+        return self._points_by_id.get(point_id)
 
     def after(self, point_id: str) -> str | None:
         """The id of the decision point written below this one, if any."""
-        ids = [p.id for p in self.points]
+        ids = self._point_ids
         index = ids.index(point_id) + 1
         return ids[index] if index < len(ids) else None
+
+    @cached_property  # a game asks for its decision point at every phrasing
+    def _points_by_id(self) -> dict[str, DecisionPoint]:
+        by_id: dict[str, DecisionPoint] = {}
+        for point in self.points:
+            by_id.setdefault(point.id, point)
+        return by_id
+
+    @cached_property
+    def _point_ids(self) -> list[str]:
+        return [point.id for point in self.points]
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -40,7 +41,7 @@ class Node:
     line: int
     column: int
     text: str = ""
-    keys: dict[str, Node] = field(default_factory=dict)
+    keys: Mapping[str, Node] = field(default_factory=dict)
 
     @property
     def is_map(self) -> bool:
@@ -52,7 +53,10 @@ class Node:
 
     @property
     def is_scalar(self) -> bool:
-        return not (self.is_map or self.is_list)
+        return not isinstance(self.value, (dict, list))
+
+
+_NO_KEYS: Mapping[str, Node] = MappingProxyType({})  # for every scalar: a dict each costs 30 MB in a large file
 
 
 def file_bytes(path: str) -> bytes:
@@ -186,27 +190,41 @@ class _TreeBuilder:
         self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message, hint))
 
     def build(self, next_event: Callable[[], yaml.Event | None]) -> None:
-        """Take events until the parser has none left: one loop, as it runs once per value in the file."""
+        """Take events until the parser has none left: one loop, as it runs once per value in the file.
+
+        It runs half a million times for a large file, so the common cases (a scalar, a plain key,
+        a new key in a mapping) are written out here and names are looked up once, before it.
+        """
         containers, pending_keys = self.containers, self.pending_keys
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        max_nodes, max_depth, no_keys = limits.MAX_NODES, limits.MAX_DEPTH, _NO_KEYS
+        implicit_first = _IMPLICIT_FIRST_CHARACTERS
         while (event := next_event()) is not None:
             kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if kind is scalar_event:
                 self.nodes += 1
-                if self.nodes > limits.MAX_NODES or event.anchor or event.tag:
+                if event.anchor or event.tag or self.nodes > max_nodes:
                     self._check(event)
+                mark, text = event.start_mark, event.value
+                # quoted, or starting with a character no number, yes/no or null starts with: text as written
+                is_text = event.style or (text and text[0] not in implicit_first)
+                node = Node(text if is_text else _scalar_value(event), mark.line + 1, mark.column + 1, text, no_keys)
+            elif kind is mapping_start or kind is sequence_start:
+                self.nodes += 1
+                if event.anchor or event.tag or self.nodes > max_nodes:
+                    self._check(event)
+                if len(containers) >= max_depth:
+                    self._too_deep(event)
                 mark = event.start_mark
-                if kind is not yaml.ScalarEvent:
-                    if len(containers) >= limits.MAX_DEPTH:
-                        self._too_deep(event)
-                    containers.append(Node({} if kind is yaml.MappingStartEvent else [], mark.line + 1,
-                                           mark.column + 1))
-                    pending_keys.append(None)
-                    continue
-                node = Node(_scalar_value(event), mark.line + 1, mark.column + 1, event.value)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                containers.append(Node({} if kind is mapping_start else [], mark.line + 1, mark.column + 1, "", {}))
+                pending_keys.append(None)
+                continue
+            elif kind is mapping_end or kind is sequence_end:
                 pending_keys.pop()
                 node = containers.pop()
-            elif kind is yaml.AliasEvent:
+            elif kind is alias_event:
                 mark = event.start_mark
                 self.refuse(mark, f"aliases ('*{event.anchor}') are not supported in scenario files",
                     "write the text out in full where you need it")
@@ -220,15 +238,21 @@ class _TreeBuilder:
                 self.root = node
                 continue
             container = containers[-1]
-            if type(container.value) is list:
-                container.value.append(node)
+            values = container.value
+            if type(values) is list:
+                values.append(node)
                 continue
             key = pending_keys[-1]
             if key is None:
                 pending_keys[-1] = node
                 continue
             pending_keys[-1] = None
-            self._put(container, key, node)
+            name = key.text
+            if name in values or name == "<<" or type(key.value) in (dict, list):
+                self._put(container, key, node)  # reports what is wrong with the key
+                continue
+            values[name] = node
+            container.keys[name] = key
 
     def _check(self, event: Any) -> None:
         if self.nodes > limits.MAX_NODES:
