@@ -8,7 +8,7 @@ from dataclasses import dataclass
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Moment:
     day: int
     minute: int

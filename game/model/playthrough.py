@@ -47,7 +47,7 @@ ENDING_BY_STAGE = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Action:
     """What the trainee did: a contact attempt (moment and channel) or a phrasing."""
 

@@ -74,8 +74,8 @@ class Fields:
         self.report = report
         self.asked: dict[str, None] = {}  # in the order asked, once each
         self.absent: list[tuple[str, str]] = []  # required keys not found, reported by finish()
-        self.values: dict[str, Node] = node.value if node.is_map else {}
-        if not node.is_map:
+        self.values: dict[str, Node] = node.value if isinstance(node.value, dict) else {}
+        if self.values is not node.value:
             report.error(node, f"{what} must be a set of 'key: value' lines", _shape_hint(node))
 
     def has(self, key: str) -> bool:

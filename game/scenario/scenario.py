@@ -31,7 +31,7 @@ END_CALL = "end"
 APPOINTMENT_PLACEHOLDER = "{appointment}"  # in a reply: the agreed moment, e.g. "Wednesday 10:30"
 
 
-@dataclass(frozen=True, slots=True)  # slots: a large scenario has tens of thousands of these, built faster
+@dataclass(frozen=True, slots=True)
 class Appointment:
     """The next contact a phrasing agrees on, in working days after the day of the call."""
 
@@ -52,7 +52,7 @@ class Response:
     next: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)  # slots: a large scenario has tens of thousands, built faster
 class Phrasing:
     say: str
     aim: str

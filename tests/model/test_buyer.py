@@ -48,3 +48,18 @@ def test_hanging_up_frees_the_buyer():
     buyer.answer(LADDER.prospect_rank)
     buyer.hang_up()
     assert buyer.state == FREE
+
+
+def test_a_free_buyer_who_does_not_feel_like_it_lets_the_phone_ring():
+    buyer = Buyer(LADDER)
+    buyer.attend(None)
+    assert not buyer.answer(LADDER.prospect_rank, willing=lambda: False)
+    assert buyer.state == FREE and buyer.let_it_ring
+
+
+def test_a_buyer_held_by_the_boss_is_not_even_asked_whether_he_feels_like_it():
+    asked = []
+    buyer = Buyer(LADDER)
+    buyer.attend("boss")
+    buyer.answer(LADDER.prospect_rank, willing=lambda: asked.append(True) or True)
+    assert asked == [] and not buyer.let_it_ring
