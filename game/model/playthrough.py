@@ -18,7 +18,7 @@ from game.model import deal as stages
 from game.model import turn as turns
 from game.model.buyer import Buyer
 from game.model.deal import Deal
-from game.model.moment import Moment, is_workday
+from game.model.moment import Moment, is_workday, workdays_later
 from game.model.motive import draw_motive
 from game.model.scoring import Change, Judgement, Score, judge, score
 from game.model.turn import Turn
@@ -266,9 +266,12 @@ class Playthrough:
         before = self.deal.stage
         for move in response.moves:
             self.deal.make(move)
-        offered = response.appointment.after(call.started.day) if response.appointment else None
-        agreed = self._agree(offered)
         start, call.minutes = call.minutes, call.minutes + phrasing.minutes
+        offered = None
+        if response.appointment:
+            proposed = max(response.appointment.after(call.started.day), call.started.later(call.minutes + 1))
+            offered = self._diary_fit(proposed)
+        agreed = self._agree(offered)
         interruption = self._interruption(call, start)
         following = self._following(call.call, point, response.next)
         call_end = self._call_end(interruption, following)
@@ -287,6 +290,25 @@ class Playthrough:
         if moment is None:
             return reply
         return reply.replace(APPOINTMENT_PLACEHOLDER, moment_text(self.scenario.language, moment))
+
+    def _diary_fit(self, proposed: Moment) -> Moment:
+        """The first moment from `proposed` on that the buyer's known week leaves free for an agreed call.
+
+        A buyer does not agree to a call during his own meeting with the boss; surprises
+        (claims not visible in the week) he cannot plan around. When the week has no room
+        left, the call moves to the next working day after it.
+        """
+        ladder = self.scenario.buyer.ladder
+        lifted = ladder.rank_above(self.rules.appointment_above)
+        later = self._week.moments[self._week.index(proposed):]
+        for moment in later:
+            blocking = [c for c in self.scenario.week if c.visible and c.covers(moment)
+                        and ladder.outranks(ladder.rank(c.who), lifted)]
+            if not blocking:
+                return moment
+        if not later:
+            return proposed
+        return Moment(workdays_later(self.rules.days, 1), proposed.minute)
 
     def _agree(self, moment: Moment | None) -> Moment | None:
         if moment is None or moment == self.appointment:

@@ -213,3 +213,28 @@ def test_an_appointment_two_days_after_a_thursday_call_falls_on_monday(tiny):
 def test_the_week_offers_no_moments_in_the_weekend(tiny):
     play = Playthrough.start(with_rules(tiny, days=8), 0)
     assert {m.day for m in play.moments()} == {1, 2, 3, 4, 5, 8}
+
+
+def test_the_buyer_agrees_no_appointment_during_his_own_boss_meeting(tiny):
+    meeting = Claim(day=3, start=600, minutes=60, who="boss", what="budget talk")
+    play = through(replace(tiny, week=(*tiny.week, meeting)))
+    play.choose(0)
+    assert play.choose(0).appointment == Moment(3, 660)
+
+
+def test_the_buyer_cannot_plan_around_a_surprise(tiny):
+    surprise = Claim(day=3, start=600, minutes=60, who="partner", what="a call from home", visible=False)
+    play = through(replace(tiny, week=(*tiny.week, surprise)))
+    play.choose(0)
+    assert play.choose(0).appointment == WED_1000
+
+
+def test_an_appointment_for_earlier_today_becomes_the_first_moment_after_the_call(tiny):
+    point = tiny.calls[0].points[1]
+    phrasing = point.phrasings[0]
+    today = replace(phrasing, response=replace(phrasing.response,
+                                               appointment=replace(phrasing.response.appointment, days_later=0)))
+    calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(today,)))),)
+    play = through(replace(tiny, calls=calls), at=Moment(1, 900))
+    play.choose(0)
+    assert play.choose(0).appointment == Moment(1, 930)
