@@ -11,6 +11,7 @@ import pygame
 
 from game.debrief import Debrief, DebriefLine, debrief
 from game.model import turn as turns
+from game.model.scoring import VOORUITGANG
 from game.scenes.scene import Scene
 from game.scenes.session import Session
 from game.ui.button import Button
@@ -171,6 +172,12 @@ class DebriefScene(Scene):
         """Said when the trainee chose the phrasing that moves the deal most (the model leaves `better` empty)."""
         return self.t("debrief.was_best") if line.turn.kind == turns.PHRASING else ""
 
+    def _better_title(self, line: DebriefLine) -> str:
+        """A turn that already moved the deal can still have had a stronger phrasing."""
+        if not line.better:
+            return ""
+        return self.t("debrief.stronger" if line.verdict == VOORUITGANG else "debrief.better")
+
     def _when(self, line: DebriefLine) -> str:
         return line.when
 
@@ -188,6 +195,5 @@ class DebriefScene(Scene):
             Section(points, "\n".join(line.reasons), line.verdict, "small"),
             Section(self.t("debrief.feedback"), line.feedback, "text", "small"),
             Section(self.t("debrief.principle"), line.principle, "accent", "small"),
-            Section(self.t("debrief.better") if line.better else "", line.better or self._best_note(line),
-                    "vooruitgang", "small"),
+            Section(self._better_title(line), line.better or self._best_note(line), "vooruitgang", "small"),
         ])

@@ -68,7 +68,7 @@ def test_ctrl_c_stops_the_game_without_a_traceback():
 
 def test_a_dutch_scenario_is_played_in_dutch():
     _, text = _play(STARTER_NL, ["di 11:00", "stop"])
-    assert "Wanneer neem je contact op?" in text and "Nabespreking" in text
+    assert "Wanneer neemt u contact op?" in text and "Nabespreking" in text
 
 
 def test_every_line_fits_the_width_of_the_terminal():
