@@ -169,7 +169,8 @@ class ReachingScene(Scene):
         area, strip = take_bottom(area, look.px(46), gap)
         grid, side = split_columns(area, 0.72, gap * 2)
         self.cells = draw_week(surface, look, grid, self.play, self.cursor if self.state == PICKING else None)
-        draw_ladder(surface, look, side, self.play)
+        ringing = self.state == RINGING and self.turn is not None
+        draw_ladder(surface, look, side, self.play, self.turn.change.stage_before if ringing else None)
         label = pygame.Rect(strip.left, strip.top, strip.width * 2 // 5, strip.height)
         look.text(surface, self._cursor_text(), label, "small", "text", valign="middle")
         buttons = pygame.Rect(label.right + gap, strip.top, strip.right - label.right - gap, strip.height)

@@ -96,7 +96,8 @@ def _appointment(surface: pygame.Surface, look: Look, cell: pygame.Rect, moment:
               "on_colour", bold=True, valign="middle")
 
 
-def draw_ladder(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Playthrough) -> None:
+def draw_ladder(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Playthrough,
+                stage: str | None = None) -> None:
     """The priority ladder, top rung first and the trainee last, then where the follow-up stands."""
     rungs = play.scenario.buyer.ladder.rungs
     look.panel(surface, rect)
@@ -118,7 +119,7 @@ def draw_ladder(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Pl
     dots = pygame.Rect(inner.left, y + look.space("gap"), inner.width, look.px(14))
     _contact_dots(surface, look, dots, play)
     status = [look.t("reaching.contacts_left", left=play.contacts_left, total=play.rules.contacts),
-              look.t("reaching.stage", stage=say(look.lang, f"stage.{play.deal.stage}")),
+              look.t("reaching.stage", stage=say(look.lang, f"stage.{stage or play.deal.stage}")),
               look.t("reaching.appointment", when=when(look.lang, play.appointment))
               if play.appointment else look.t("reaching.no_appointment"),
               look.t("reaching.legend")]

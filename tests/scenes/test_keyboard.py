@@ -81,3 +81,19 @@ def test_escape_on_the_title_quits(open_app):
     app = open_app()
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="", scancode=0))
     assert app.run() == 0
+
+
+def test_while_the_phone_rings_the_side_panel_does_not_yet_say_the_buyer_was_reached(open_app):
+    app = open_app()
+    to_week(app)
+    app.stack.top.play.answer_chance = 1.0  # this buyer picks up whenever he is free
+    drawn: list[str] = []
+    draw_text = app.look.text
+
+    def recording(surface, text, *rest, **options):
+        drawn.append(text)
+        return draw_text(surface, text, *rest, **options)
+
+    app.look.text = recording
+    press(app, pygame.K_RETURN)  # call at the first moment of the week, when nobody has the buyer
+    assert any("Quote sent" in text for text in drawn) and not any("Buyer reached" in text for text in drawn)
