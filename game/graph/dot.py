@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 from game.graph.flowgraph import ADVANCE, CALL, ENDING, GAME_ENDS, NEXT_CALL, POINT, PROLONG, STAGE, FlowGraph
 
@@ -36,15 +37,7 @@ def dot(graph: FlowGraph) -> str:
 
 
 def _wrap(text: str, width: int = 40) -> str:
-    words, lines, line = " ".join(text.split()).split(" "), [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines[:4]) + ("…" if len(lines) > 4 else "")
+    return "\n".join(textwrap.wrap(text, width, max_lines=4, placeholder=" …"))
 
 
 def _quote(text: str) -> str:

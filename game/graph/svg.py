@@ -6,6 +6,7 @@ Layers follow the longest path from the calls down, with the edges that point ba
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 from xml.sax.saxutils import escape
 
@@ -190,18 +191,7 @@ def _legend() -> str:
 
 
 def _wrap(text: str, most: int) -> list[str]:
-    words, lines, line = " ".join(text.split()).split(" "), [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > LINE_CHARS:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    if len(lines) > most:
-        lines = lines[:most]
-        lines[-1] = _cut(lines[-1] + " …", LINE_CHARS)
-    return lines
+    return textwrap.wrap(text, LINE_CHARS, max_lines=most, placeholder=" …") or [""]
 
 
 def _cut(text: str, size: int) -> str:
