@@ -11,6 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from game.assets import ASSETS
 from game.model import deal as stages
 from game.model.ladder import PROSPECT, PriorityLadder
 from game.model.moment import parse_clock
@@ -40,7 +41,7 @@ from game.scenario.scenario import (
     Scenario,
 )
 from game.scenario.source import Node, cycle_collector_paused, decode, file_bytes, read_file, read_text
-from game.text import ASSETS, lookup
+from game.text import lookup
 
 RULES_FILE = ASSETS / "rules.yaml"
 ENDING_KINDS = ("order", "next_step", "objection", "clear_no", "strung_along")

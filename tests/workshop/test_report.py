@@ -9,10 +9,10 @@ import re
 import pytest
 import yaml
 
+from game.assets import ASSETS
 from game.bots.strategy import Strategy, bot_rng
 from game.cli import main
 from game.model.playthrough import IN_CALL, Playthrough
-from game.text import ASSETS
 from game.workshop import page, sheet, table
 from game.workshop.group import gather
 from game.workshop.journal import Journal
