@@ -45,7 +45,9 @@ class Sounds:
         return self.format is not None
 
     def prepare(self) -> None:
-        """Make every sound now (after the first frame is shown, so start-up stays quick)."""
+        """Make every sound now (after the first frame is shown, so start-up stays quick); silence makes none."""
+        if not self.available:
+            return
         for name in TONES:
             self._sound(name)
 

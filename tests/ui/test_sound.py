@@ -13,3 +13,10 @@ def test_switched_off_sound_plays_nothing():
     sounds.enabled = False
     sounds.play("ring")
     assert "ring" not in sounds.sounds
+
+
+def test_a_machine_without_a_sound_card_prepares_silence_without_failing():
+    sounds = Sounds.silent()
+    sounds.prepare()
+    sounds.play("ring")
+    assert sounds.sounds == {}
