@@ -115,8 +115,8 @@ def _with_statements(args: argparse.Namespace, text: Say, then) -> int:
 def _sync(journal: Journal, lrs: LRS, outbox: Outbox, args: argparse.Namespace, text: Say) -> int:
     done: Delivered = deliver(journal, lrs, outbox.statements, args.batch)
     if done.stopped is not None:
-        print(text(done.stopped.key, **done.stopped.params), file=sys.stderr)
-        print(text("stopped", stored=done.stored, left=done.left), file=sys.stderr)
+        print(text(done.stopped.key, **_in_words(done.stopped.params, text)), file=sys.stderr)
+        print(text("stopped" if done.stored else "stopped_none", stored=done.stored, left=done.left), file=sys.stderr)
         return 1
     print(text("sent" if done.stored else "nothing", stored=done.stored, total=done.total, lrs=lrs.endpoint))
     if done.already:
@@ -138,6 +138,12 @@ def _credentials(args: argparse.Namespace, lrs: LRS, text: Say) -> Credentials |
     if args.credentials and readable_by_others(Path(args.credentials)):
         print(text("loose_credentials", file=args.credentials), file=sys.stderr)
     return found
+
+
+def _in_words(params: dict, text: Say) -> dict:
+    """A reason the client gives as a key ('reason.refused') in the messages' language."""
+    reason = params.get("reason")
+    return params | ({"reason": text(reason)} if isinstance(reason, str) and reason.startswith("reason.") else {})
 
 
 def _is_web_address(address: str) -> bool:

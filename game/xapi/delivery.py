@@ -5,17 +5,20 @@ that goes down, refuses or answers too slowly leaves nothing marked that it did 
 sends what is left. Ids are fixed per playthrough and turn, so sending again is harmless: a store that
 already holds an id answers so (Ralph: 204, others: 409), and that counts as held.
 
-The live workshop host can call `deliver` with the statements of the turns that just came in.
+The live workshop host (not built yet) calls `forward` with the playthroughs whose turns just came in.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from game.workshop.journal import Journal
 from game.xapi.lrs import LRS, Conflict, LRSError
+from game.xapi.outbox import collect
+from game.xapi.scenarios import ScenarioShelf
+from game.xapi.trainees import Trainees
 
 BATCH = 50
 
@@ -48,6 +51,16 @@ def deliver(journal: Journal, lrs: LRS, statements: Iterable[dict], batch: int =
         _mark(journal, lrs.endpoint, chunk)
         stored, already = stored + new, already + held
     return Delivered(stored, already, len(statements) - len(waiting), 0)
+
+
+def forward(journal: Journal, lrs: LRS, plays: Collection[str], shelf: ScenarioShelf, trainees: Trainees,
+            batch: int = BATCH) -> Delivered:
+    """Send what these playthroughs (uuids) have given so far and the store lacks: for a host, as turns arrive.
+
+    Each call sends only the new decisions, and the completion once a playthrough is finished; after a failed
+    call the next one sends what was left. Keep one `ScenarioShelf` for the day, so each file is read once.
+    """
+    return deliver(journal, lrs, collect(journal, shelf, trainees, plays=plays).statements, batch)
 
 
 def sent_to(journal: Journal, endpoint: str) -> set[str]:

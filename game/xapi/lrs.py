@@ -215,14 +215,18 @@ def _snippet(text: bytes | str, size: int = 160) -> str:
     return line if len(line) <= size else line[: size - 1] + "…"
 
 
+# Why a store could not be reached, as keys of the messages (xapi.yaml: xapi.reason.*).
+REFUSED, UNKNOWN_HOST, CLOSED = "reason.refused", "reason.unknown_host", "reason.closed"
+
+
 def _reason(reason: object) -> str:
-    """'connection refused', 'name not found' and the like, without Python's error class names."""
+    """A key for the usual reasons; the system's own words for the rest, without Python's error class names."""
     if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
+        return REFUSED
     if isinstance(reason, socket.gaierror):
-        return "the name of the server is not known"
+        return UNKNOWN_HOST
     if isinstance(reason, ConnectionResetError | http.client.RemoteDisconnected | ConnectionAbortedError):
-        return "the connection was closed before an answer came"
+        return CLOSED
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror.lower()
-    return _snippet(str(reason)) or "no answer"
+    return _snippet(str(reason)) or CLOSED

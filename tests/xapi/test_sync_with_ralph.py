@@ -12,13 +12,16 @@ from collections import Counter
 
 import pytest
 
+from game.bots.strategy import Strategy, bot_rng, play_out
+from game.model.playthrough import ENDED, Playthrough
+from game.scenario.load import load_scenario
 from game.workshop.journal import Journal
-from game.xapi.delivery import deliver, sent_to
+from game.xapi.delivery import deliver, forward, sent_to
 from game.xapi.lrs import LRS, Credentials, ServerError, TooSlow, WrongCredentials
 from game.xapi.outbox import collect
 from game.xapi.scenarios import ScenarioShelf
 from game.xapi.trainees import Trainees
-from tests.xapi.conftest import LRS_PYTHON, PASSWORD, ROOT, USER, record_workshop, run_game
+from tests.xapi.conftest import LRS_PYTHON, PASSWORD, ROOT, SCENARIO, USER, free_port, record_workshop, run_game
 
 
 @pytest.fixture
@@ -113,11 +116,10 @@ def test_a_wrong_password_says_so_marks_nothing_and_the_right_one_then_sends_all
 
 
 def test_a_store_that_is_down_says_so_in_one_line(results):
-    from tests.xapi.conftest import free_port
-
     down = sync(results, f"http://127.0.0.1:{free_port()}/xAPI/")
     assert down.returncode == 1
-    assert "cannot be reached (connection refused)" in down.stderr
+    assert "cannot be reached (nothing answers at that address and port)" in down.stderr
+    assert "Nothing was stored; " in down.stderr
     assert "Traceback" not in down.stderr
     assert marked(results, "http://127.0.0.1:1/xAPI") == set()
 
@@ -196,3 +198,23 @@ def test_wrong_credentials_are_an_lrs_error_not_a_crash(ralph):
     lrs = LRS(ralph.url, Credentials(USER, "nope"))
     with pytest.raises(WrongCredentials):
         lrs.post([])
+
+
+def test_a_host_forwarding_turns_as_they_arrive_sends_each_once(ralph, tmp_path):
+    lrs = LRS(ralph.url, Credentials(USER, PASSWORD))
+    shelf, trainees = ScenarioShelf(), Trainees()
+    with Journal.open(tmp_path / "live.sqlite") as journal:
+        game = Playthrough.start(load_scenario(SCENARIO), 5, clock=time.time)
+        play_id = journal.begin(game, "Anouk", "LIVE", 5)
+        play_uuid = journal.connection.execute("SELECT uuid FROM plays WHERE id = ?", (play_id,)).fetchone()[0]
+        bot = Strategy("advance", bot_rng(5))
+        sent_per_step = []
+        while game.phase != ENDED:
+            play_out(game, bot, max_actions=1)  # one action, committed by the journal as in the game
+            sent_per_step.append(forward(journal, lrs, [play_uuid], shelf, trainees).stored)
+        journal.finish(play_id, game)
+        sent_per_step.append(forward(journal, lrs, [play_uuid], shelf, trainees).stored)
+        everything = collect(journal, shelf, trainees).statements
+    assert sent_per_step[-1] == 1  # the completion, once finished
+    assert sum(sent_per_step) == len(everything)
+    assert held_once(ralph, [s["id"] for s in everything])
