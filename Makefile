@@ -2,8 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The real learning record store for the xAPI tests (Ralph), kept apart from the game's requirements.
+LRS_VENV := .venv-lrs
+LRS_REQUIREMENTS := tests/xapi/requirements-lrs.txt
 
-.PHONY: play test lint shots clean
+.PHONY: play test lint lrs shots clean
 
 $(BIN)/python: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -11,10 +14,18 @@ $(BIN)/python: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(BIN)/python
 
+$(LRS_VENV)/bin/ralph: $(LRS_REQUIREMENTS)
+	$(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LRS_VENV)/bin/python -m pip install --quiet -r $(LRS_REQUIREMENTS)
+	touch $(LRS_VENV)/bin/ralph
+
+lrs: $(LRS_VENV)/bin/ralph
+
 play: $(BIN)/python
 	$(BIN)/python main.py
 
-test: $(BIN)/python
+test: $(BIN)/python $(LRS_VENV)/bin/ralph
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/python
@@ -24,4 +35,4 @@ shots: $(BIN)/python
 	for f in scenarios/*.yaml; do $(BIN)/python main.py shots $$f --out shots/$$(basename $$f .yaml); done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache shots
+	rm -rf $(VENV) $(LRS_VENV) .pytest_cache .ruff_cache shots

@@ -139,6 +139,7 @@ def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = 
         endings=read_endings(top.mapping("endings"), report, language),
         rules=rules,
         version=top.text("version") or version,
+        pass_score=top.number("pass_score", 0, -10**6, 10**6) if top.get("pass_score") is not None else None,
     )
     if rules.appointment_above not in buyer.ladder.rungs:
         where = rules_node or _ladder_node(root) or root

@@ -198,6 +198,7 @@ class Scenario:
     endings: dict[str, Ending]
     rules: Rules
     version: str = ""
+    pass_score: int | None = None  # the organisation's pass mark (xAPI passed/failed); None: only completed
 
     @cached_property
     def week_in_order(self) -> tuple[Claim, ...]:

@@ -66,6 +66,20 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX notes_by_play ON notes (play_uuid, written);
     """,
+    # 2: what was sent to which learning record store (xAPI), and the pseudonyms trainees are sent under there.
+    """
+    CREATE TABLE xapi_sent (
+        lrs TEXT NOT NULL,
+        statement TEXT NOT NULL,
+        play_uuid TEXT NOT NULL,
+        sent REAL NOT NULL,
+        PRIMARY KEY (lrs, statement)
+    ) WITHOUT ROWID;
+    CREATE TABLE xapi_pseudonyms (
+        trainee TEXT PRIMARY KEY,
+        pseudonym TEXT NOT NULL UNIQUE
+    ) WITHOUT ROWID;
+    """,
 )
 
 LATEST = len(MIGRATIONS)
