@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: play test lint shots clean
+.PHONY: play test lint shots dist clean
 
 $(BIN)/python: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,16 @@ test: $(BIN)/python
 lint: $(BIN)/python
 	$(BIN)/ruff check .
 
+# The app for this operating system, zipped: dist/vooruitgang-<version>-<os>.zip (release/build.py).
+$(VENV)/.build-requirements: $(BIN)/python requirements-build.txt
+	$(BIN)/python -m pip install --quiet -r requirements-build.txt
+	touch $@
+
+dist: $(VENV)/.build-requirements
+	$(BIN)/python release/build.py
+
 shots: $(BIN)/python
 	for f in scenarios/*.yaml; do $(BIN)/python main.py shots $$f --out shots/$$(basename $$f .yaml); done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache shots
+	rm -rf $(VENV) .pytest_cache .ruff_cache shots build dist
