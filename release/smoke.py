@@ -208,6 +208,7 @@ def trainer_tools(place: Place, archive: Path) -> str:
         ("shots", scenario, "--out", str(out / "shots"), "--size", "1024x600"),
     ]
     out.mkdir(parents=True, exist_ok=True)
+    (place.user_data() / "scenarios" / "trainer-new.en.yaml").unlink(missing_ok=True)  # `new` never overwrites
     for command in commands:
         env = clean_environment(place, SDL_VIDEODRIVER="dummy") if command[0] == "shots" else None
         if command[0] == "play":  # the terminal game, ended by the end of its input
