@@ -1,21 +1,29 @@
 """The built app beside the source: the zip's size, and the time to the first frame of each.
 
 Needs `make dist` first (dist/Vooruitgang and dist/vooruitgang-<version>-<os>.zip). Both
-programs run turn about, RUNS times each, in fresh processes with SDL's dummy video driver and
-a throw-away user data folder, so the machine's drift touches both alike:
+programs run turn about, RUNS times each, in fresh processes with a throw-away user data
+folder, so the machine's drift touches both alike: with SDL's dummy drivers as the rest of the
+bench, and in a real X server (Xvfb, when installed) with no audio driver, as on a laptop
+without a sound card.
 
-    python -m bench.app     # one JSON line: zip_mb, app_first_frame_s, source_first_frame_s
+    python -m bench.app [RUNS]    # one JSON line of figures
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from bench.fresh import ROOT
-from bench.window import first_frame_seconds
+from bench.fresh import ROOT, headless_env
+from bench.window import _FIRST_FRAME
 from release.build import NAME, zip_name
+from release.smoke import xvfb
 
 RUNS = 7
 
@@ -37,17 +45,37 @@ def app_program() -> Path:
     return program
 
 
-def measure(runs: int = RUNS) -> dict[str, float]:
-    """The zip in MB, and the median first frame of the app and of `python main.py`, measured turn about."""
-    size = built_zip().stat().st_size / 1e6
+def first_frame(program: list[str], env: dict[str, str]) -> float:
+    """Seconds from process start to the first drawn frame, as the program reports it."""
+    done = subprocess.run(program, cwd=ROOT, env={**env, "VOORUITGANG_FIRST_FRAME": "1"}, capture_output=True,
+                          text=True, timeout=60, check=False)
+    found = _FIRST_FRAME.search(done.stdout)
+    if done.returncode != 0 or not found:
+        raise RuntimeError(f"{' '.join(program)} did not report its first frame:\n{done.stderr[-2000:]}")
+    return float(found.group(1))
+
+
+def side_by_side(env: dict[str, str], runs: int) -> tuple[float, float]:
+    """Median first frame of the app and of `python main.py`, run turn about."""
     app, source = [], []
     for _ in range(runs):
-        app.append(first_frame_seconds(1, [str(app_program())]))
-        source.append(first_frame_seconds(1))
-    app.sort()
-    source.sort()
-    return {"zip_mb": round(size, 1), "app_first_frame_s": app[len(app) // 2],
-            "source_first_frame_s": source[len(source) // 2]}
+        app.append(first_frame([str(app_program())], env))
+        source.append(first_frame([sys.executable, "main.py"], env))
+    return statistics.median(app), statistics.median(source)
+
+
+def measure(runs: int = RUNS) -> dict[str, float | None]:
+    figures: dict[str, float | None] = {"zip_mb": round(built_zip().stat().st_size / 1e6, 1)}
+    with tempfile.TemporaryDirectory() as home:
+        dummy = headless_env(VOORUITGANG_HOME=home)
+        figures["app_first_frame_s"], figures["source_first_frame_s"] = side_by_side(dummy, runs)
+        figures["app_first_frame_x11_s"] = figures["source_first_frame_x11_s"] = None
+        if shutil.which("Xvfb"):
+            with xvfb() as display:
+                real = {key: value for key, value in os.environ.items() if not key.startswith("SDL_")}
+                real.update(DISPLAY=display, VOORUITGANG_HOME=home)
+                figures["app_first_frame_x11_s"], figures["source_first_frame_x11_s"] = side_by_side(real, runs)
+    return figures
 
 
 if __name__ == "__main__":

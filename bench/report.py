@@ -70,6 +70,9 @@ def lines(results: dict[str, Any]) -> list[str]:
     rows.append(("built app: zip (MB)", built.get("zip_mb"), targets.ZIP_MB, "max"))
     rows.append(("built app: first frame (s)", built.get("app_first_frame_s"), targets.APP_FIRST_FRAME_S, "max"))
     rows.append(("python main.py: first frame, same run (s)", built.get("source_first_frame_s"), None, "max"))
+    rows.append(("built app under Xvfb, no audio driver: first frame (s)", built.get("app_first_frame_x11_s"),
+                 targets.APP_FIRST_FRAME_S, "max"))
+    rows.append(("python main.py under Xvfb, same run (s)", built.get("source_first_frame_x11_s"), None, "max"))
     out += [_row(*row) for row in rows]
     out += [f"note: {note}" for note in results["notes"]]
     return out
