@@ -6,8 +6,8 @@ fresh home (so the user data folder is the one a new laptop has), and no SDL_AUD
 machines that run this have no sound card, and neither do many laptops in a workshop.
 
 The steps are declared once, in STEPS. `.github/workflows/dist.yml` runs them one by one under
-their names on Windows, macOS and Linux (tests/dist checks that it names them all); the slow
-test in tests/dist builds the Linux app from a clean clone and runs them all. Without --step,
+their names on Windows, macOS and Linux (tests/release checks that it names them all); the slow
+test in tests/release builds the Linux app from a clean clone and runs them all. Without --step,
 every step for this system runs in order. The standard library is enough to run this file.
 """
 
