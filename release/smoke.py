@@ -80,7 +80,8 @@ class Place:
 
     def shipped(self) -> list[Path]:
         """The scenarios inside the app: the folder that holds the schema beside them."""
-        folders = {schema.parent.resolve() for schema in self.app.rglob("scenario.schema.json")}
+        # macOS keeps data in Contents/Resources and links to it from Contents/Frameworks: one folder, resolved
+        folders = {schema.resolve().parent for schema in self.app.rglob("scenario.schema.json")}
         if len(folders) != 1:
             raise Failure(f"expected one folder of shipped scenarios in the app, found {sorted(folders)}")
         return sorted(folders.pop().glob("*.yaml"))
