@@ -24,6 +24,7 @@ from pathlib import Path
 from game.userdata import user_data_dir
 
 SCENARIOS = "scenarios"  # the folder's name wherever scenarios live
+CONSOLE = "-console"  # the Windows console twin's suffix, as release/vooruitgang.spec names it
 
 
 def frozen() -> bool:
@@ -68,14 +69,16 @@ def new_scenarios() -> Path:
     return own_scenarios() if frozen() else shipped_scenarios()
 
 
-def command() -> str:
-    """How a command is typed here, for usage lines and hints: `python main.py`, or the app's program."""
-    return Path(sys.executable).stem if frozen() else "python main.py"
-
-
 def console_program() -> str:
-    """The program that prints: on Windows the windowed app cannot, so a console twin sits beside it."""
-    return f"{command()}-console" if frozen() and sys.platform == "win32" else command()
+    """How a command is typed here, for usage lines and hints: `python main.py`, or the app's program that prints.
+
+    On Windows the windowed app cannot print, so its console twin sits beside it: `Vooruitgang-console`.
+    """
+    if not frozen():
+        return "python main.py"
+    program = Path(sys.executable).stem.removesuffix(CONSOLE)
+    return program + CONSOLE if sys.platform == "win32" else program
+
 
 
 def run_without_console(main: Callable[[list[str]], int], argv: list[str], language: str = "en",

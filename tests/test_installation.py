@@ -74,6 +74,11 @@ def test_hints_name_the_console_twin_on_windows(monkeypatch, tmp_path):
     assert installation.console_program() == "Vooruitgang-console"
 
 
+def test_hints_in_the_console_twin_name_itself(monkeypatch, tmp_path):
+    _built_app(monkeypatch, tmp_path / "Vooruitgang-console.exe", tmp_path / "_internal", "win32")
+    assert installation.console_program() == "Vooruitgang-console"
+
+
 def _shown(argv: list[str], language: str = "en") -> tuple[int, str, str]:
     """Run a command as the windowed Windows app does; what its message box would say."""
     from game.cli import main
