@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LRS_VENV := .venv-lrs
 LRS_REQUIREMENTS := tests/xapi/requirements-lrs.txt
 
-.PHONY: play test lint lrs shots clean
+.PHONY: play test lint lrs shots dist clean
 
 $(BIN)/python: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,16 @@ test: $(BIN)/python $(LRS_VENV)/bin/ralph
 lint: $(BIN)/python
 	$(BIN)/ruff check .
 
+# The app for this operating system, zipped: dist/vooruitgang-<version>-<os>.zip (release/build.py).
+$(VENV)/.build-requirements: $(BIN)/python requirements-build.txt
+	$(BIN)/python -m pip install --quiet -r requirements-build.txt
+	touch $@
+
+dist: $(VENV)/.build-requirements
+	$(BIN)/python release/build.py
+
 shots: $(BIN)/python
 	for f in scenarios/*.yaml; do $(BIN)/python main.py shots $$f --out shots/$$(basename $$f .yaml); done
 
 clean:
-	rm -rf $(VENV) $(LRS_VENV) .pytest_cache .ruff_cache shots
+	rm -rf $(VENV) $(LRS_VENV) .pytest_cache .ruff_cache shots build dist

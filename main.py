@@ -17,4 +17,9 @@ if __name__ == "__main__":
                  "it sets everything up in .venv. Then use .venv/bin/python main.py.")
     from game.cli import main
 
+    if sys.stdout is None and len(sys.argv) > 1:  # the windowed app on Windows has nowhere to print
+        from game.installation import run_without_console
+        from game.settings import load_settings
+
+        sys.exit(run_without_console(main, sys.argv[1:], load_settings().language))
     sys.exit(main())

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import linting, loading, playing, refusing, targets, window
+from bench import app, linting, loading, playing, refusing, targets, window
 from bench.machine import describe
 
 
@@ -34,6 +34,7 @@ def measure_all(quick: bool = False, say: Callable[[str], None] = print) -> dict
         part("lint_1000_s", "lint of 1,000 decision points", lambda: linting.lint_seconds(scratch, runs=runs))
         part("playthroughs", "headless playthroughs", lambda: playing.measure(scratch, 1.0 if quick else 2.0))
         part("hostile_refusal_s", "refusing hostile files", refusing.refusal_seconds)
+        part("app", "the built app beside the source", lambda: app.measure(3 if quick else app.RUNS))
     loaded = results.pop("loading") or {}
     results["load_s"] = loaded.get("load_s")
     results["load_peak_mb"] = loaded.get("load_peak_mb")
@@ -65,6 +66,13 @@ def lines(results: dict[str, Any]) -> list[str]:
     if refusals:
         slowest = max(refusals, key=refusals.get)
         rows.append((f"slowest hostile refusal (s): {slowest}", refusals[slowest], targets.HOSTILE_REFUSAL_S, "max"))
+    built = results.get("app") or {}
+    rows.append(("built app: zip (MB)", built.get("zip_mb"), targets.ZIP_MB, "max"))
+    rows.append(("built app: first frame (s)", built.get("app_first_frame_s"), targets.APP_FIRST_FRAME_S, "max"))
+    rows.append(("python main.py: first frame, same run (s)", built.get("source_first_frame_s"), None, "max"))
+    rows.append(("built app under Xvfb, no audio driver: first frame (s)", built.get("app_first_frame_x11_s"),
+                 targets.APP_FIRST_FRAME_S, "max"))
+    rows.append(("python main.py under Xvfb, same run (s)", built.get("source_first_frame_x11_s"), None, "max"))
     out += [_row(*row) for row in rows]
     out += [f"note: {note}" for note in results["notes"]]
     return out

@@ -324,12 +324,12 @@ def seconds_since_process_start() -> float:
 def idle_cpu_seconds(seconds: float = 10.0, size: tuple[int, int] = DEFAULT_SIZE) -> float:
     """CPU seconds the window uses while a trainee looks at the phrasings of a call and does nothing."""
     from game.bots.strategy import Strategy, bot_rng
+    from game.installation import shipped_scenarios
     from game.model.playthrough import REACHING
     from game.scenario.load import load_scenario
-    from game.scenes.choice import SCENARIOS
 
     app = App(size=size, settings=Settings(trainee="Sam"), sound=False, persist=False)
-    session = Session.begin(load_scenario(SCENARIOS / "quiet-week.en.yaml"), "Sam", seed=1)
+    session = Session.begin(load_scenario(shipped_scenarios() / "quiet-week.en.yaml"), "Sam", seed=1)
     bot = Strategy("advance", bot_rng(1))
     while session.play.phase == REACHING:
         session.play.contact(*bot.contact(session.play))

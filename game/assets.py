@@ -7,7 +7,9 @@ from typing import Any
 
 import yaml
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
+from game.installation import shipped_root
+
+ASSETS = shipped_root() / "assets"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it: 10x faster
 
 

@@ -15,7 +15,9 @@ def commands() -> list[ModuleType]:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python main.py",
+    from game.installation import console_program
+
+    top = argparse.ArgumentParser(prog=console_program(),
         description="Vooruitgang: follow up a quote by phone. Without a command, the game starts.")
     subparsers = top.add_subparsers(dest="command", metavar="COMMAND")
     for command in commands():

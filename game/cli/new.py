@@ -7,9 +7,9 @@ import os
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-STARTERS = ROOT / "docs" / "examples"
-SCENARIOS = ROOT / "scenarios"
+from game.installation import console_program, new_scenarios, shipped_root, shipped_scenarios
+
+STARTERS = shipped_root() / "docs" / "examples"
 _SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
@@ -17,7 +17,8 @@ def add(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser("new", help="write a new scenario to start from, with comments on every part")
     command.add_argument("name", metavar="NAME", help="the file's name, e.g. 'printer-lease'")
     command.add_argument("--lang", choices=("nl", "en"), default="nl", help="the language of the texts (default nl)")
-    command.add_argument("--out", metavar="PATH", help="where to write it (default scenarios/NAME.<lang>.yaml)")
+    command.add_argument("--out", metavar="PATH", help="where to write it (default scenarios/NAME.<lang>.yaml; "
+                         "in the built app, the scenarios folder in the user data folder)")
     command.set_defaults(run=run)
 
 
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[\w][\w .-]*", name):
         print(f"'{args.name}' cannot be a file name; use letters, digits and '-', e.g. printer-lease")
         return 2
-    out = Path(args.out) if args.out else SCENARIOS / f"{name}.{args.lang}.yaml"
+    out = Path(args.out) if args.out else new_scenarios() / f"{name}.{args.lang}.yaml"
     if out.exists():
         print(f"{out}: already exists; it is left as it is. Choose another NAME or --out")
         return 1
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{out}: cannot write the file ({error.strerror or error})")
         return 1
-    print(f"{out}: written. Next: edit it, then run  python main.py lint {out}")
+    print(f"{out}: written. Next: edit it, then run  {console_program()} lint {out}")
     return 0
 
 
@@ -46,7 +47,7 @@ def starter(lang: str, name: str, out: Path) -> str:
     text = (STARTERS / f"starter.{lang}.yaml").read_text(encoding="utf-8")
     title = name.replace("-", " ").replace("_", " ").strip().capitalize()
     text = re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.MULTILINE)
-    schema = SCENARIOS / "scenario.schema.json"
+    schema = shipped_scenarios() / "scenario.schema.json"
     try:
         where = Path(os.path.relpath(schema, out.resolve().parent))
     except ValueError:  # another drive on Windows

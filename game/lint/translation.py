@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from game.installation import console_program
 from game.scenario.fields import Location, Report
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
@@ -38,7 +39,7 @@ def check_translation(scenario: Scenario, report: Report) -> None:
         other = load_scenario(partner)
     except ScenarioError as error:
         report.warning(Location(1, 1), f"the {language} version {partner.name} does not load "
-                       f"({len(error.problems)} problems)", f"run: python main.py validate {partner}")
+                       f"({len(error.problems)} problems)", f"run: {console_program()} validate {partner}")
         return
     _compare(scenario, other, partner.name, report)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.installation import console_program, shipped_scenarios
 from game.model import turn as turns
 from game.model.playthrough import IN_CALL, REACHING, Playthrough
 from game.playtest.spec import Playtest, PlaytestFile, Step, read_playtests
@@ -15,7 +16,7 @@ from game.scenario.scenario import Scenario
 from game.scenario.source import read_file
 from game.text import day_name, say
 
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIOS = shipped_scenarios()
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def run_file(path: str | Path) -> FileResult:
     except ScenarioError as error:
         return FileResult(path, (Problem(path, spec.scenario_at.line, spec.scenario_at.column,
             f"the scenario {scenario_path} does not load ({len(error.problems)} problems)",
-            f"run: python main.py validate {scenario_path}"),))
+            f"run: {console_program()} validate {scenario_path}"),))
     return FileResult(path, (), tuple(run_test(scenario, test, path) for test in spec.tests))
 
 

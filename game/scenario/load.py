@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from game.assets import ASSETS
+from game.installation import console_program
 from game.model import deal as stages
 from game.model.ladder import PROSPECT, PriorityLadder
 from game.model.moment import parse_clock
@@ -122,7 +123,7 @@ def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = 
     call_nodes = top.items("calls", required=True)
     if not call_nodes and top.get("calls") is not None:
         report.error(top.where("calls"), "the scenario has no calls, so there is nothing to play",
-            "add a call under 'calls:'; run 'python main.py new NAME' for an example")
+            f"add a call under 'calls:'; run '{console_program()} new NAME' for an example")
     scenario = Scenario(
         path=report.file,
         title=top.text("title", required=True),

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from game.installation import console_program
 from game.scenario import limits
 from game.scenario.problem import Problem, ScenarioError
 
@@ -146,7 +147,7 @@ def read_text(text: str, name: str) -> Node:
         raise ScenarioError(builder.problems)
     if builder.root is None:
         raise ScenarioError([Problem(name, 1, 1, "the file is empty",
-            "start from a shipped scenario or run: python main.py new NAME")])
+            f"start from a shipped scenario or run: {console_program()} new NAME")])
     return builder.root
 
 

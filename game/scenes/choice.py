@@ -1,4 +1,7 @@
-"""Choosing a scenario: every file in scenarios/, with the trainee's last result.
+"""Choosing a scenario: every scenario file the game finds, with the trainee's last result.
+
+The folders are the trainer's (beside the app, in the user data folder) and the shipped one
+(game.installation); a trainer's file hides a shipped file of the same name.
 
 A file that does not load is listed with its first problem; it cannot be chosen.
 Closes with the chosen Scenario, or None.
@@ -13,6 +16,7 @@ from typing import Any
 
 import pygame
 
+from game.installation import scenario_folders
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
 from game.scenario.scenario import Scenario
@@ -21,8 +25,6 @@ from game.text import say
 from game.ui.chrome import hints, top_bar
 from game.ui.look import Look
 from game.ui.menu import ENTER_KEYS
-
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,14 @@ class Entry:
     last: Any = None  # the journal's last result: has .score and .outcome
 
 
-def scenario_paths(folder: Path = SCENARIOS) -> list[Path]:
-    """The scenario files a trainee can play; playtests stay out of the list."""
-    return sorted(path for path in folder.glob("*.yaml") if path.is_file())
+def scenario_paths(folders: list[Path] | None = None) -> list[Path]:
+    """The scenario files a trainee can play, the first folder's first; playtests stay out of the list."""
+    found: dict[str, Path] = {}
+    for folder in scenario_folders() if folders is None else folders:
+        for path in sorted(folder.glob("*.yaml")):
+            if path.is_file():
+                found.setdefault(path.name, path)  # one name, one entry: the trainer's copy wins
+    return list(found.values())
 
 
 def read_entries(paths: list[Path], last_results: dict[str, Any]) -> list[Entry]:

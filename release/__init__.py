@@ -1,0 +1,1 @@
+"""Building, zipping and smoke-testing the downloadable app (see build.py, smoke.py)."""
