@@ -30,7 +30,7 @@ from game.ui.look import Look
 
 
 class Recording(Protocol):
-    """What the flow needs from the workshop journal (see game.app.Recorder)."""
+    """What the flow needs from the workshop journal (see game.workshop.recorder.Recorder)."""
 
     note: str
 

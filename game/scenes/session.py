@@ -17,7 +17,7 @@ class Session:
     play: Playthrough
     trainee: str = ""
     workshop: str = ""
-    play_id: int | None = None
+    play_id: str | None = None  # the play's uuid in the results file, once recorded
     practice: bool = False
 
     @classmethod
