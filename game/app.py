@@ -15,10 +15,10 @@ to be saved the window shows one calm line, and closing waits a little for them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
-from typing import Any
 
 _IMPORTED = time.perf_counter()
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -109,10 +109,8 @@ class App:
 
     def _recording_changed(self) -> None:
         """From the writer's thread: wake the loop, so the calm line comes or goes."""
-        try:
+        with contextlib.suppress(pygame.error):  # the window is gone already
             pygame.event.post(pygame.event.Event(RECORDING))
-        except pygame.error:  # the window is gone already
-            pass
 
     def _fps(self) -> int:
         return int(self.look.theme.timing("busy_fps")) if self._busy() else 0

@@ -101,8 +101,8 @@ class Writer:
         try:
             while True:
                 with self._changed:
-                    # open the file at once (so it exists), then wait for something to write
-                    self._changed.wait_for(lambda: self._queue or self._closing or token is None)
+                    opened = token is not None  # open the file at once (so it exists), then wait for work
+                    self._changed.wait_for(lambda: self._queue or self._closing or not opened)  # noqa: B023
                     if self._closing and (not self._queue or self.waiting):
                         return
                     batch = self._queue[:MOST_AT_ONCE]
