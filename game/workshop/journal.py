@@ -10,9 +10,11 @@ fresh file next to it.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sqlite3
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -262,6 +264,7 @@ class Journal:
         self.connection = connection
         self.path = path
         self.failure: sqlite3.Error | None = None  # the last write that failed, until one succeeds
+        self._folder: Path | None = None  # where a snapshot lives
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Journal:
@@ -294,12 +297,38 @@ class Journal:
         return cls(connection, path)
 
     @classmethod
+    def snapshot(cls, path: Path | str) -> Journal:
+        """A copy of the file (and its -wal, when there is one) in a folder of its own, opened there: for a
+        file in a folder that cannot be written (SQLite wants to make a -shm beside it) or a file copied
+        from a laptop. The original is only read; the copy goes when the journal closes."""
+        path = Path(path)
+        folder = Path(tempfile.mkdtemp(prefix="vooruitgang-"))
+        try:
+            copy = folder / "results.sqlite"
+            shutil.copyfile(path, copy)
+            if Path(f"{path}-wal").is_file():
+                shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+            try:
+                inspect(copy)
+            except JournalError as error:
+                raise type(error)(path, error.detail) from error
+            journal = cls.open(copy)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        journal.path = path
+        journal._folder = folder
+        return journal
+
+    @classmethod
     def open_beside(cls, path: Path | str | None = None) -> Journal:
         """A fresh results file next to one that cannot be used."""
         return cls.open(beside(Path(path) if path else default_path()))
 
     def close(self) -> None:
         self.connection.close()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
     def __enter__(self) -> Journal:
         return self
