@@ -99,3 +99,22 @@ def small_disk(where: Path, size: str = "4m") -> Iterator[SmallDisk]:
         yield disk
     finally:
         disk.unmount()
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """`folder` made truly read-only for the time being (root ignores file modes: a read-only mount)."""
+    if os.geteuid() == 0:
+        subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        try:
+            yield folder
+        finally:
+            subprocess.run(["umount", str(folder)], check=False)
+        return
+    mode = folder.stat().st_mode
+    folder.chmod(0o555)
+    try:
+        yield folder
+    finally:
+        folder.chmod(mode)
