@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from game.cli import main
 from game.workshop.journal import Journal
@@ -24,7 +25,7 @@ def two_laptops_with_one_id(tmp_path, play_game) -> list[str]:
 def test_a_clashing_id_keeps_both_games_with_their_own_turns(tmp_path, play_game, capsys):
     files = two_laptops_with_one_id(tmp_path, play_game)
     main(["merge", *files, "--db", str(tmp_path / "trainer.sqlite"), "--lang", "en"])
-    played = [json.loads(open(file, encoding="utf-8").read())["plays"][0] for file in files]
+    played = [json.loads(Path(file).read_text(encoding="utf-8"))["plays"][0] for file in files]
     with Journal.open(tmp_path / "trainer.sqlite") as trainer:
         kept = sorted((record.seed, len(record.turns), record.score) for record in trainer.records())
     assert kept == sorted((play["seed"], len(play["turns"]), play["score"]) for play in played)

@@ -10,8 +10,8 @@ import pytest
 from game.bots.strategy import Strategy, bot_rng
 from game.cli import main
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
-from game.workshop.journal import Journal
 from game.workshop.incoming import Refused
+from game.workshop.journal import Journal
 from game.workshop.transfer import export, merge, merge_file, read
 
 
