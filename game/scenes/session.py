@@ -25,6 +25,13 @@ class Session:
         seed = random.randrange(1_000_000_000) if seed is None else seed
         return cls(scenario, seed, Playthrough.start(scenario, seed), trainee, workshop)
 
+    @classmethod
+    def resume(cls, scenario: Scenario, seed: int, actions: list[Action], motive: str, trainee: str,
+               workshop: str) -> Session:
+        """A game left halfway, replayed as far as its actions still fit the scenario file."""
+        play, _ = _replay_what_fits(scenario, seed, actions, motive)
+        return cls(scenario, seed, play, trainee, workshop)
+
     def branch(self, turns_kept: int) -> Session:
         """Practice: the same game up to the turn numbered `turns_kept + 1`, to try another way."""
         play = Playthrough.replay(self.scenario, self.seed, self.play.actions[:turns_kept], motive=self.play.motive)
