@@ -60,5 +60,5 @@ def test_the_game_shows_its_first_frames_under_a_real_x_server_and_closes(tmp_pa
     while game.poll() is None and time.monotonic() < deadline and shown < 50:
         time.sleep(0.5)
         shown = colours(screenshot(x_server, tmp_path / "window.png"))
-    out, err = game.communicate(timeout=120)
+    _, err = game.communicate(timeout=120)
     assert (game.returncode, "Traceback" in err, empty, shown >= 50) == (0, False, 1, True)

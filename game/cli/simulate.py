@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     scores: list[int] = []  # one number per run: memory stays small however many runs
     outcomes: Counter = Counter()
+    said: list = [None]
     try:
         for seed in range(args.seed, args.seed + args.runs):
             play, play_uuid = simulate_recorded(scenario, args.strategy, seed, writer, args.trainee, args.workshop) \
@@ -106,13 +107,15 @@ def run(args: argparse.Namespace) -> int:
                 print(_summary_line(play, seed))
             scores.append(play.score.total)
             outcomes[play.ending] += 1
-            if writer is not None and writer.pending > MOST_WAITING:
-                _wait_for(writer, words)  # the disk is behind: let it catch up before playing more
+            if writer is not None:
+                _say_waiting(writer, words, said)
+                if writer.pending > MOST_WAITING:
+                    _wait_for(writer, words, said)  # the disk is behind: let it catch up before playing more
     except KeyboardInterrupt:
         print(words("simulate.stopped"), file=sys.stderr)
     finally:
         if writer is not None:
-            _wait_for(writer, words)
+            _wait_for(writer, words, said)
             writer.close(timeout=0)
             print(words("recorded", file=args.db or in_use()), file=sys.stderr)
     if not args.json and len(scores) > 1:
@@ -129,14 +132,19 @@ def _writer(db: str | None, words: Words) -> Writer | None:
     return Writer(lambda: journal)
 
 
-def _wait_for(writer: Writer, words: Words) -> None:
+def _say_waiting(writer: Writer, words: Words, said: list) -> None:
+    """Say once why runs wait to be saved, each time the reason changes."""
+    waiting = writer.waiting
+    if waiting is not None and waiting != said[0]:
+        print(words(f"simulate.waiting.{waiting}", count=writer.pending), file=sys.stderr)
+    said[0] = waiting
+
+
+def _wait_for(writer: Writer, words: Words, said: list) -> None:
     """Wait until every run so far is in the results file, saying why while it waits (Ctrl-C gives up)."""
-    said = None
     try:
-        while not writer.flush(timeout=1.0):
-            if writer.waiting is not None and writer.waiting != said:
-                said = writer.waiting
-                print(words(f"simulate.waiting.{said}", count=writer.pending), file=sys.stderr)
+        while not writer.flush(timeout=0.5):
+            _say_waiting(writer, words, said)
     except KeyboardInterrupt:
         print(words("simulate.unsaved", count=writer.pending), file=sys.stderr)
 
