@@ -47,12 +47,11 @@ def hints(surface: pygame.Surface, look: Look, text: str) -> None:
 
 
 def status_line(surface: pygame.Surface, look: Look, text: str) -> None:
-    """One calm line at the bottom left, over whatever screen is showing (not a dialog: nothing to answer)."""
+    """One calm line along the bottom, in place of the keyboard hints, over whatever screen is showing
+    (not a dialog: there is nothing to answer)."""
     width, height = surface.get_size()
     margin, pad = look.space("margin"), look.space("padding")
     line = look.font("small").get_linesize()
-    room = width - 2 * margin
-    text_width = min(room - 2 * pad, look.font("small").size(text)[0] + look.px(2))
-    box = pygame.Rect(margin, height - margin // 2 - line - pad, text_width + 2 * pad, line + pad)
+    box = pygame.Rect(margin // 2, height - margin // 4 - line - pad, width - margin, line + pad)
     look.panel(surface, box, "panel", "panel_edge")
     look.text(surface, text, box.inflate(-2 * pad, 0), "small", "text", valign="middle")

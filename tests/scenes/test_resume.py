@@ -52,6 +52,7 @@ def test_signing_in_offers_to_play_on_a_game_left_halfway(tmp_path):
     app.close()
     assert isinstance(app.stack.top, ConfirmScene) and any("You did not finish “The quiet week”" in text and
                                                            "3 steps played" in text for text in texts)
+    assert {"Play on", "Leave it"} <= set(texts)
 
 
 def test_playing_on_goes_on_from_the_last_turn_and_ends_as_one_playthrough(tmp_path):
