@@ -178,6 +178,15 @@ def beside(path: Path | str) -> Path:
         number += 1
 
 
+def copy_with_wal(path: Path, folder: Path) -> Path:
+    """Copy a results file into `folder` with its -wal file (the turns not yet in the main file), if any."""
+    copy = folder / "results.sqlite"
+    shutil.copyfile(path, copy)
+    if Path(f"{path}-wal").is_file():
+        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+    return copy
+
+
 def process_alive(pid: int) -> bool:
     """Whether a process with this id runs on this computer (when unsure: yes)."""
     if pid == os.getpid():
@@ -304,10 +313,7 @@ class Journal:
         path = Path(path)
         folder = Path(tempfile.mkdtemp(prefix="vooruitgang-"))
         try:
-            copy = folder / "results.sqlite"
-            shutil.copyfile(path, copy)
-            if Path(f"{path}-wal").is_file():
-                shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+            copy = copy_with_wal(path, folder)
             try:
                 inspect(copy)
             except JournalError as error:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.workshop.incoming import MOST_TURNS, Refused, check_play
-from game.workshop.journal import NOTE_COLUMNS, PLAY_COLUMNS, TURN_COLUMNS
+from game.workshop.journal import NOTE_COLUMNS, PLAY_COLUMNS, TURN_COLUMNS, copy_with_wal
 
 GIVE_UP_AFTER = 2000  # ids in a row that cannot be found: the end of the table
 
@@ -33,10 +33,7 @@ class Salvaged:
 def salvage(path: Path) -> Salvaged:
     folder = Path(tempfile.mkdtemp(prefix="vooruitgang-salvage-"))
     try:
-        copy = folder / "damaged.sqlite"
-        shutil.copyfile(path, copy)
-        if Path(f"{path}-wal").is_file():
-            shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        copy = copy_with_wal(path, folder)
         connection = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, isolation_level=None)
         try:
             return _salvage(connection, str(path))
