@@ -6,15 +6,19 @@ F5 reloads the scenario file being played (for trainers).
 
 Measuring: `VOORUITGANG_FIRST_FRAME=1 python main.py` draws one frame, prints the seconds
 since the process started and quits; `first_frame_seconds()` and `idle_cpu_seconds()` measure
-inside one process.
+inside one process. `VOORUITGANG_QUIT_AFTER=N python main.py` closes the window after N rounds
+of its loop, the way its close button does (tests start the real game with it).
+
+Results are written by the journal's own thread (`game.workshop.recorder`); while choices wait
+to be saved the window shows one calm line, and closing waits a little for them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
-from typing import Any
 
 _IMPORTED = time.perf_counter()
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -27,116 +31,17 @@ from game.scenes.session import Session  # noqa: E402
 from game.scenes.stack import SceneStack  # noqa: E402
 from game.settings import Settings, load_settings, save_settings, settings_path  # noqa: E402
 from game.text import say  # noqa: E402
+from game.ui.chrome import status_line  # noqa: E402
 from game.ui.look import Look  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
 from game.ui.window_icon import window_icon  # noqa: E402
+from game.workshop.recorder import CLOSING_SECONDS, Recorder, reason  # noqa: E402
 
 DEFAULT_SIZE = (1280, 720)
 SMALLEST = (1024, 600)
 FIRST_FRAME_ENV = "VOORUITGANG_FIRST_FRAME"  # set to 1: print the seconds to the first frame, then quit
-
-
-class Recorder:
-    """The workshop journal behind a seam: the game runs on, unrecorded, when it is missing or fails."""
-
-    def __init__(self, journal: Any, note: str = "", language: str = "en"):
-        self.journal = journal
-        self.note = note
-        self.language = language
-        self.unusable: Exception | None = None  # a results file left untouched; the game offers a new one
-        self._finished: set[int] = set()
-
-    @classmethod
-    def open(cls, language: str) -> Recorder:
-        try:
-            from game.workshop.journal import Journal, JournalError
-        except Exception as error:
-            return cls.off(language, error)
-        try:
-            return cls(Journal.open(), say(language, "ui.journal.on"), language)
-        except JournalError as error:
-            recorder = cls.off(language, error)
-            recorder.unusable = error
-            return recorder
-        except Exception as error:
-            return cls.off(language, error)
-
-    def start_beside(self) -> None:
-        """Record from now on in a new results file next to the unusable one."""
-        from game.workshop.journal import Journal
-
-        try:
-            self.journal = Journal.open_beside(self.unusable.path)
-            self.note = say(self.language, "ui.journal.on")
-            self.unusable = None
-        except Exception as error:
-            self._fail(error)
-
-    @classmethod
-    def off(cls, language: str, error: object = None) -> Recorder:
-        if error is None:
-            return cls(None, say(language, "ui.journal.not_here"))
-        return cls(None, say(language, "ui.journal.off", reason=_reason(error, language)))
-
-    def begin(self, session: Session) -> None:
-        if self.journal is None:
-            return
-        try:
-            session.play_id = self.journal.begin(session.play, session.trainee, session.workshop, seed=session.seed)
-        except Exception as error:
-            self._fail(error)
-
-    def finish(self, session: Session) -> None:
-        if self.journal is None or session.play_id is None or id(session.play) in self._finished:
-            return
-        self._finished.add(id(session.play))
-        try:
-            self.journal.finish(session.play_id, session.play)
-        except Exception as error:
-            self._fail(error)
-
-    def last_results(self, trainee: str) -> dict[str, Any]:
-        if self.journal is None:
-            return {}
-        try:
-            return dict(self.journal.last_results(trainee))
-        except Exception as error:
-            self._fail(error)
-            return {}
-
-    def history(self, trainee: str, scenario_path: str) -> list[Any]:
-        """Every finished attempt of this trainee at this scenario, oldest first."""
-        if self.journal is None:
-            return []
-        try:
-            return list(self.journal.history(trainee, scenario_path))
-        except Exception as error:
-            self._fail(error)
-            return []
-
-    def group(self, workshop: str) -> Any:
-        """The workshop's results gathered for the trainer's overview; None when there is no journal."""
-        if self.journal is None:
-            return None
-        try:
-            from game.workshop.group import gather
-            return gather(self.journal.records(workshop or None), workshop)
-        except Exception as error:
-            self._fail(error)
-            return None
-
-    def _fail(self, error: Exception) -> None:
-        self.journal = None
-        self.note = say(self.language, "ui.journal.off", reason=_reason(error, self.language))
-
-
-def _reason(error: object, language: str = "en") -> str:
-    """A journal error in the trainee's language when it carries a text key; else its own words."""
-    key = getattr(error, "key", None)
-    if key:
-        return say(language, key, **getattr(error, "params", {}))
-    reason = getattr(error, "reason", None)
-    return str(reason() if callable(reason) else error)
+QUIT_AFTER_ENV = "VOORUITGANG_QUIT_AFTER"  # set to N: close the window after N rounds of the loop
+RECORDING = pygame.event.custom_type()  # the journal's writer has news (posted from its own thread)
 
 
 class App:
@@ -161,6 +66,8 @@ class App:
             self.look.notes.append(self.look.t("settings.no_audio"))
         self.recorder = recorder or (Recorder.open(self.settings.language) if persist
                                      else Recorder.off(self.settings.language))
+        self.recorder.on_change = self._recording_changed
+        self.closing: float | None = None  # when closing waits for choices to be saved: until when
         self.stack = SceneStack()
         self.flow = Flow(self.look, self.stack, self.recorder, self._settings_changed, self.quit,
                          str(settings_path()) if persist else "-", paths, seed)
@@ -176,15 +83,16 @@ class App:
     def _offer_new_results_file(self) -> None:
         """The results file is damaged or foreign: it stays untouched, and the trainee may start a new one."""
         language = self.settings.language
-        question = _reason(self.recorder.unusable, language) + " " + say(language, "ui.journal.start_beside")
+        question = reason(self.recorder.unusable, language) + " " + say(language, "ui.journal.start_beside")
         scene = ConfirmScene(self.look, question, say(language, "ui.journal.yes_new"),
-                             say(language, "ui.journal.no_new"))
+                             say(language, "ui.journal.no_new"), default=True)
         self.stack.push(scene, lambda yes: self.recorder.start_beside() if yes else None)
 
     # --- the loop ---------------------------------------------------------------------
 
-    def run(self, first_frame_only: bool = False) -> int:
+    def run(self, first_frame_only: bool = False, quit_after: int | None = None) -> int:
         clock = pygame.time.Clock()
+        rounds = 0
         while self.running:
             for event in self._events():
                 self.handle(event)
@@ -193,7 +101,16 @@ class App:
                 return 0
             if drawn and self.frames == 1:
                 self.look.sounds.prepare()  # after the first frame, so the window shows at once
+            rounds += 1
+            if rounds == quit_after:
+                pygame.event.post(pygame.event.Event(pygame.QUIT))
+            self._maybe_closed()
         return 0
+
+    def _recording_changed(self) -> None:
+        """From the writer's thread: wake the loop, so the calm line comes or goes."""
+        with contextlib.suppress(pygame.error):  # the window is gone already
+            pygame.event.post(pygame.event.Event(RECORDING))
 
     def _fps(self) -> int:
         return int(self.look.theme.timing("busy_fps")) if self._busy() else 0
@@ -206,7 +123,7 @@ class App:
         """The input since the last frame; when nothing moves, sleep until there is some."""
         if self.dirty or self._busy():
             return pygame.event.get()
-        if self.polling:
+        if self.polling or self.closing is not None:
             time.sleep(self.look.theme.timing("idle_poll_ms") / 1000.0)
             return pygame.event.get()
         first = pygame.event.wait(int(self.look.theme.timing("idle_wait_ms")))
@@ -223,6 +140,8 @@ class App:
             return False
         self.look.fit_to(self.window.get_size())
         self.stack.draw(self.window)
+        if line := self.waiting_line():
+            status_line(self.window, self.look, line)
         pygame.display.flip()
         self.dirty = False
         self.frames += 1
@@ -232,6 +151,8 @@ class App:
         self.dirty = True
         if event.type == pygame.QUIT:
             self.quit()
+        elif event.type == RECORDING:
+            pass  # only a redraw: the calm line comes or goes
         elif event.type == pygame.VIDEORESIZE:
             self._resized(event.size)
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
@@ -266,10 +187,27 @@ class App:
             self.look.notes.append(self.look.t("settings.not_saved"))
         self.dirty = True
 
+    def waiting_line(self) -> str:
+        """The calm line while choices wait to be saved (and while closing waits for them)."""
+        if self.closing is not None:
+            return self.look.t("journal.closing")
+        return self.recorder.waiting_line
+
     def quit(self) -> None:
+        """Close the window; with choices still waiting to be saved, first wait a little for them
+        (the window goes on drawing meanwhile, and a second close does not wait)."""
+        if self.closing is None and self.recorder.pending:
+            self.closing = time.monotonic() + CLOSING_SECONDS
+            self.dirty = True
+            return
         self.running = False
 
+    def _maybe_closed(self) -> None:
+        if self.closing is not None and (not self.recorder.pending or time.monotonic() > self.closing):
+            self.running = False
+
     def close(self) -> None:
+        self.recorder.close(timeout=1.0)
         pygame.quit()
 
 
@@ -287,10 +225,11 @@ def _fitting_size() -> tuple[int, int]:
 def play() -> int:
     """`python main.py`: the game, until the trainee quits."""
     first_frame_only = os.environ.get(FIRST_FRAME_ENV) == "1"
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "")
     app = App()
     try:
         try:
-            code = app.run(first_frame_only)
+            code = app.run(first_frame_only, int(quit_after) if quit_after.isdigit() else None)
         except KeyboardInterrupt:
             return 130
         if first_frame_only:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from types import ModuleType
+
+DEBUG_ENV = "VOORUITGANG_DEBUG"
 
 
 def commands() -> list[ModuleType]:
@@ -39,3 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stdout = None
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug of ours: one line to send to the developers, never a traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(f"{args.command}: stopped by an error in Vooruitgang ({type(error).__name__}: {error}). "
+              f"Nothing was left half-written. Run again with {DEBUG_ENV}=1 to see where, and tell the developers.",
+              file=sys.stderr)
+        return 70

@@ -2,19 +2,22 @@
 
 Prints the agenda for the discussion, the trends over replays, how the group chose per
 decision point and the results per trainee; writes the same as CSV and as one HTML file.
-`--note ID TEXT [--override N]` keeps a trainer's note and own score beside a playthrough's.
+`--note ID TEXT [--override N]` keeps a trainer's note and own score beside a playthrough's;
+`--remove ID` removes a playthrough (a test run, one with damaged fields).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from game.text import LANGUAGES
 from game.workshop import page, sheet, table
-from game.workshop.group import gather
+from game.workshop.group import gather, sound
 from game.workshop.journal import Journal
-from game.workshop.opening import open_for_command
+from game.workshop.opening import open_for_command, refused_as_output
+from game.workshop.transfer import write_whole
 from game.workshop.words import Words
 
 
@@ -29,26 +32,55 @@ def add(commands: argparse._SubParsersAction) -> None:
     command.add_argument("--note", nargs=2, metavar=("ID", "TEXT"),
                          help="keep a note on the playthrough whose id starts with ID (see the CSV)")
     command.add_argument("--override", type=int, metavar="SCORE", help="with --note: the trainer's own score")
+    command.add_argument("--remove", metavar="ID",
+                         help="remove the playthrough whose id starts with ID (a later merge will not bring it back)")
     command.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     words = Words(args.lang)
-    journal = open_for_command(args.db, words, must_exist=True)
+    writing = bool(args.note or args.remove)
+    journal = open_for_command(args.db, words, must_exist=True, writing=writing)
     if journal is None:
         return 2
     with journal:
         if args.note:
             return _annotate(journal, args, words)
-        group = gather(journal.records(args.workshop), args.workshop or "", args.anonymous,
-                       trainee_word=words("anonymous"))
+        if args.remove:
+            return _remove(journal, args.remove, words)
+        if any(refused_as_output(out, journal, words) for out in (args.csv, args.html) if out):
+            return 2
+        records, unsound = sound(journal.records(args.workshop))
+        group = gather(records, args.workshop or "", args.anonymous, trainee_word=words("anonymous"))
+    for record in unsound:
+        print(words("unsound", id=record.uuid[:sheet.SHORT_ID]), file=sys.stderr)
     print(table.render(group, words), end="")
+    failed = False
     if args.csv:
-        Path(args.csv).write_text(sheet.render(group, words, args.anonymous), encoding="utf-8-sig", newline="")
-        print(words("written", file=args.csv))
+        failed |= not _write(args.csv, sheet.render(group, words, args.anonymous), words, encoding="utf-8-sig",
+                             newline="")
     if args.html:
-        Path(args.html).write_text(page.render(group, words, args.anonymous), encoding="utf-8")
-        print(words("written", file=args.html))
+        failed |= not _write(args.html, page.render(group, words, args.anonymous), words)
+    return 1 if failed else 0
+
+
+def _write(out: str, text: str, words: Words, encoding: str = "utf-8", newline: str | None = None) -> bool:
+    try:
+        write_whole(Path(out), text, encoding, newline)
+    except OSError as error:
+        print(words("output.cannot_write", file=out, reason=error.strerror or error), file=sys.stderr)
+        return False
+    print(words("written", file=out))
+    return True
+
+
+def _remove(journal: Journal, short_id: str, words: Words) -> int:
+    play_id = journal.find(short_id)
+    if play_id is None:
+        print(words("note.not_found", id=short_id))
+        return 1
+    journal.remove(play_id)
+    print(words("remove.done", id=short_id))
     return 0
 
 

@@ -19,7 +19,8 @@ def add(commands: argparse._SubParsersAction) -> None:
     command.add_argument("file", metavar="FILE")
     command.add_argument("--out", required=True, metavar="DIR")
     command.add_argument("--strategy", choices=STRATEGIES, default="advance")
-    command.add_argument("--size", default="1280x720", metavar="WxH")
+    command.add_argument("--size", default=(1280, 720), type=window_size, metavar="WxH",
+                         help="the window size, e.g. 1024x600 (default 1280x720)")
     command.add_argument("--lang", choices=("nl", "en"), default="nl", help="the interface language")
     command.add_argument("--seed", type=int, default=0)
     command.add_argument("--text-size", choices=("small", "normal", "large"), default="normal")
@@ -31,11 +32,36 @@ def run(args: argparse.Namespace) -> int:
     scenario = loaded_or_told(args.file)
     if scenario is None:
         return 1
-    width, height = (int(n) for n in args.size.lower().split("x"))
-    saved = take_shots(Path(args.file), Path(args.out), args.strategy, (width, height), args.lang, args.seed,
-                       args.text_size, args.high_contrast)
+    try:
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        probe = Path(args.out) / ".written"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        print(f"{args.out}: cannot write screenshots there ({error.strerror or error})")
+        return 1
+    try:
+        saved = take_shots(Path(args.file), Path(args.out), args.strategy, args.size, args.lang, args.seed,
+                           args.text_size, args.high_contrast)
+    except (OSError, pygame_error()) as error:
+        print(f"{args.out}: cannot write screenshots there ({getattr(error, 'strerror', None) or error})")
+        return 1
     print(f"{len(saved)} screenshots in {args.out}")
     return 0
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """'1024x600' as (1024, 600); argparse says what is wrong with anything else."""
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 320 <= int(width) <= 7680 and 240 <= int(height) <= 4320):
+        raise argparse.ArgumentTypeError(f"'{text}' is no window size; write it as WIDTHxHEIGHT, e.g. 1024x600")
+    return int(width), int(height)
+
+
+def pygame_error() -> type[Exception]:
+    import pygame
+
+    return pygame.error
 
 
 def take_shots(path: Path, out: Path, strategy: str, size: tuple[int, int], lang: str, seed: int = 0,

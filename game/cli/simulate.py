@@ -17,9 +17,14 @@ from game.bots.strategy import STRATEGIES, Strategy, bot_rng, play_out
 from game.cli.validate import loaded_or_told
 from game.model.playthrough import Playthrough
 from game.scenario.scenario import Scenario
-from game.workshop.journal import Journal
+from game.workshop.entries import begun, ended, turned
+from game.workshop.journal import in_use
 from game.workshop.opening import open_for_command
 from game.workshop.words import Words
+from game.workshop.writer import Writer
+
+SEEDS = (-(2**63), 2**63 - 1)  # what the results file can keep
+MOST_WAITING = 2000  # entries in memory before the bot waits for the disk
 
 
 def add(commands: argparse._SubParsersAction) -> None:
@@ -36,19 +41,22 @@ def add(commands: argparse._SubParsersAction) -> None:
     command.set_defaults(run=run)
 
 
-def simulate(scenario: Scenario, strategy: str, seed: int, journal: Journal | None = None, trainee: str = "",
-             workshop: str = "") -> Playthrough:
-    """One headless game: the same scenario, strategy and seed always give the same game.
+def simulate(scenario: Scenario, strategy: str, seed: int) -> Playthrough:
+    """One headless game: the same scenario, strategy and seed always give the same game."""
+    return play_out(Playthrough.start(scenario, seed, clock=lambda: 0.0), Strategy(strategy, bot_rng(seed)))
 
-    With a journal, every turn is committed as it is made, at the real time, as in the game.
-    """
-    play = Playthrough.start(scenario, seed, clock=time.time if journal else lambda: 0.0)
-    if journal is None:
-        return play_out(play, Strategy(strategy, bot_rng(seed)))
-    play_id = journal.begin(play, trainee, workshop, seed)
+
+def simulate_recorded(scenario: Scenario, strategy: str, seed: int, writer: Writer, trainee: str = "",
+                      workshop: str = "") -> tuple[Playthrough, str]:
+    """The same game, each turn handed to the writer as it is made, at the real time, as in the window;
+    with its play id."""
+    play = Playthrough.start(scenario, seed, clock=time.time)
+    entry = begun(play, trainee, workshop, seed)
+    writer.put(entry)
+    play.listeners.append(lambda _play, turn: writer.put(turned(entry.play_uuid, turn)))
     play_out(play, Strategy(strategy, bot_rng(seed)))
-    journal.finish(play_id, play)
-    return play
+    writer.put(ended(entry.play_uuid, play))
+    return play, entry.play_uuid
 
 
 def as_record(play: Playthrough, strategy: str, seed: int) -> dict:
@@ -72,28 +80,73 @@ def as_record(play: Playthrough, strategy: str, seed: int) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.runs < 1:
+        print(f"--runs {args.runs}: give at least 1 run", file=sys.stderr)
+        return 2
+    if args.record and not (SEEDS[0] <= args.seed and args.seed + args.runs - 1 <= SEEDS[1]):
+        print(f"--seed {args.seed}: a recorded seed lies between {SEEDS[0]} and {SEEDS[1]}", file=sys.stderr)
+        return 2
     scenario = loaded_or_told(args.file)
     if scenario is None:
         return 1
-    journal = open_for_command(args.db, Words(scenario.language)) if args.record else None
-    if args.record and journal is None:
+    words = Words(scenario.language)
+    writer = _writer(args.db, words) if args.record else None
+    if args.record and writer is None:
         return 2
-    plays = [simulate(scenario, args.strategy, seed, journal, args.trainee, args.workshop)
-             for seed in range(args.seed, args.seed + args.runs)]
-    if journal:
-        print(Words(scenario.language)("recorded", file=journal.path), file=sys.stderr)
-        journal.close()
-    for seed, play in enumerate(plays, start=args.seed):
-        if args.json:
-            print(json.dumps(as_record(play, args.strategy, seed), ensure_ascii=False))
-        else:
-            print(_summary_line(play, seed))
-    if not args.json and len(plays) > 1:
-        scores = [p.score.total for p in plays]
-        outcomes = Counter(p.ending for p in plays)
-        print(f"{args.strategy}: median score {statistics.median(scores):g} over {len(plays)} runs; "
+    scores: list[int] = []  # one number per run: memory stays small however many runs
+    outcomes: Counter = Counter()
+    said: list = [None]
+    try:
+        for seed in range(args.seed, args.seed + args.runs):
+            play, play_uuid = simulate_recorded(scenario, args.strategy, seed, writer, args.trainee, args.workshop) \
+                if writer else (simulate(scenario, args.strategy, seed), "")
+            if args.json:
+                print(json.dumps({**as_record(play, args.strategy, seed), **({"play": play_uuid} if writer else {})},
+                                 ensure_ascii=False))
+            else:
+                print(_summary_line(play, seed))
+            scores.append(play.score.total)
+            outcomes[play.ending] += 1
+            if writer is not None:
+                _say_waiting(writer, words, said)
+                if writer.pending > MOST_WAITING:
+                    _wait_for(writer, words, said)  # the disk is behind: let it catch up before playing more
+    except KeyboardInterrupt:
+        print(words("simulate.stopped"), file=sys.stderr)
+    finally:
+        if writer is not None:
+            _wait_for(writer, words, said)
+            writer.close(timeout=0)
+            print(words("recorded", file=args.db or in_use()), file=sys.stderr)
+    if not args.json and len(scores) > 1:
+        print(f"{args.strategy}: median score {statistics.median(scores):g} over {len(scores)} runs; "
               + ", ".join(f"{name} {count}" for name, count in outcomes.most_common()))
     return 0
+
+
+def _writer(db: str | None, words: Words) -> Writer | None:
+    """A writer for the results file, once it is known to be ours; None after saying why not."""
+    journal = open_for_command(db, words)
+    if journal is None:
+        return None
+    return Writer(lambda: journal)
+
+
+def _say_waiting(writer: Writer, words: Words, said: list) -> None:
+    """Say once why runs wait to be saved, each time the reason changes."""
+    waiting = writer.waiting
+    if waiting is not None and waiting != said[0]:
+        print(words(f"simulate.waiting.{waiting}", count=writer.pending), file=sys.stderr)
+    said[0] = waiting
+
+
+def _wait_for(writer: Writer, words: Words, said: list) -> None:
+    """Wait until every run so far is in the results file, saying why while it waits (Ctrl-C gives up)."""
+    try:
+        while not writer.flush(timeout=0.5):
+            _say_waiting(writer, words, said)
+    except KeyboardInterrupt:
+        print(words("simulate.unsaved", count=writer.pending), file=sys.stderr)
 
 
 def _summary_line(play: Playthrough, seed: int) -> str:

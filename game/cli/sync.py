@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 
 from game.text import LANGUAGES, say
 from game.workshop.journal import Journal
-from game.workshop.opening import open_for_command
+from game.workshop.opening import open_for_command, refused_as_output
+from game.workshop.transfer import write_whole
 from game.workshop.words import Words
 from game.xapi.credentials import PASSWORD_VARIABLE, CredentialsProblem, credentials_from, readable_by_others
 from game.xapi.delivery import BATCH, Delivered, deliver
@@ -83,12 +84,17 @@ def export_statements(args: argparse.Namespace) -> int:
     """`export --xapi FILE`: the statements sync would send, one JSON object per line."""
     text = Say(args.lang)
 
-    def write(_: Journal, outbox: Outbox) -> int:
+    def write(journal: Journal, outbox: Outbox) -> int:
         out = Path(args.xapi)
-        part = Path(f"{out}.part")
+        words = Words(args.lang)
+        if refused_as_output(out, journal, words):
+            return 2
         lines = "".join(json.dumps(statement, ensure_ascii=False) + "\n" for statement in outbox.statements)
-        part.write_text(lines, encoding="utf-8")
-        part.replace(out)  # a half-written file never looks like a whole one
+        try:
+            write_whole(out, lines)
+        except OSError as error:
+            print(words("output.cannot_write", file=out, reason=error.strerror or error), file=sys.stderr)
+            return 1
         print(text("written", count=len(outbox.statements), file=out))
         return 1 if outbox.unfound else 0
 

@@ -1,4 +1,7 @@
-"""A question over the current screen with two answers. Closes with True or False."""
+"""A question over the current screen with two answers. Closes with True or False.
+
+The safe answer is the default (focused, pressed by Enter): "no" unless the caller says the
+safe answer is "yes". Escape always closes with False."""
 
 from __future__ import annotations
 
@@ -13,10 +16,12 @@ from game.ui.menu import Menu, row
 class ConfirmScene(Scene):
     overlay = True
 
-    def __init__(self, look: Look, question: str, yes: str, no: str):
+    def __init__(self, look: Look, question: str, yes: str, no: str, default: bool = False):
         super().__init__(look)
         self.question = question
-        self.menu = Menu([Button("no", no, primary=True), Button("yes", yes)], horizontal=True)
+        buttons = [Button("yes", yes, primary=True), Button("no", no)] if default else \
+            [Button("no", no, primary=True), Button("yes", yes)]
+        self.menu = Menu(buttons, horizontal=True)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -6,6 +6,7 @@ debrief back to practice, a new week, or the choice. The flow also reloads the s
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,6 +18,7 @@ from game.scenario.scenario import Scenario
 from game.scenes.briefing import BriefingScene
 from game.scenes.call import CallScene
 from game.scenes.choice import ChoiceScene, read_entries, scenario_paths
+from game.scenes.confirm import ConfirmScene
 from game.scenes.debrief import AGAIN, PRACTICE, DebriefScene
 from game.scenes.problem import ProblemScene
 from game.scenes.reaching import ReachingScene
@@ -30,12 +32,15 @@ from game.ui.look import Look
 
 
 class Recording(Protocol):
-    """What the flow needs from the workshop journal (see game.app.Recorder)."""
+    """What the flow needs from the workshop journal (see game.workshop.recorder.Recorder)."""
 
     note: str
 
     def begin(self, session: Session) -> None: ...
     def finish(self, session: Session) -> None: ...
+    def unfinished(self, trainee: str) -> list[Any]: ...
+    def resume(self, session: Session, left: Any) -> None: ...
+    def set_aside(self, left: Any) -> None: ...
     def last_results(self, trainee: str) -> dict[str, Any]: ...
     def history(self, trainee: str, scenario_path: str) -> list[Any]: ...
     def group(self, workshop: str) -> Any: ...
@@ -92,7 +97,35 @@ class Flow:
             return
         self.settings.trainee, self.settings.workshop = result
         self.on_settings(self.settings)
-        self.choose()
+        if not self._offer_to_play_on():
+            self.choose()
+
+    def _offer_to_play_on(self) -> bool:
+        """A game of this trainee left halfway (a crash, a closed window): offer to play it on. Whether offered."""
+        for left in self.recorder.unfinished(self.settings.trainee):
+            try:
+                scenario = load_scenario(left.scenario_path)
+            except (ScenarioError, OSError, ValueError):
+                continue  # the file is gone or broken here: nothing to play it on with
+            when = datetime.datetime.fromtimestamp(left.started).strftime("%Y-%m-%d %H:%M")
+            question = self.look.t("resume.question", title=left.scenario_title or scenario.title, when=when,
+                                   turns=len(left.actions))
+            scene = ConfirmScene(self.look, question, self.look.t("resume.yes"), self.look.t("resume.no"), default=True)
+            self.stack.push(scene, lambda yes, left=left, scenario=scenario: self._after_offer(yes, left, scenario))
+            return True
+        return False
+
+    def _after_offer(self, yes: bool, left: Any, scenario: Scenario) -> None:
+        if not yes:
+            self.recorder.set_aside(left)
+            self.choose()
+            return
+        session = Session.resume(scenario, left.seed, list(left.actions), left.motive, self.settings.trainee,
+                                 self.settings.workshop)
+        self.scenario = scenario
+        self.session = session
+        self.recorder.resume(session, left)
+        self.show_play()
 
     def choose(self) -> None:
         self.stack.push(self._choice_scene(), self._after_choice)

@@ -17,13 +17,20 @@ class Session:
     play: Playthrough
     trainee: str = ""
     workshop: str = ""
-    play_id: int | None = None
+    play_id: str | None = None  # the play's uuid in the results file, once recorded
     practice: bool = False
 
     @classmethod
     def begin(cls, scenario: Scenario, trainee: str = "", workshop: str = "", seed: int | None = None) -> Session:
         seed = random.randrange(1_000_000_000) if seed is None else seed
         return cls(scenario, seed, Playthrough.start(scenario, seed), trainee, workshop)
+
+    @classmethod
+    def resume(cls, scenario: Scenario, seed: int, actions: list[Action], motive: str, trainee: str,
+               workshop: str) -> Session:
+        """A game left halfway, replayed as far as its actions still fit the scenario file."""
+        play, _ = _replay_what_fits(scenario, seed, actions, motive)
+        return cls(scenario, seed, play, trainee, workshop)
 
     def branch(self, turns_kept: int) -> Session:
         """Practice: the same game up to the turn numbered `turns_kept + 1`, to try another way."""

@@ -44,3 +44,14 @@ def hints(surface: pygame.Surface, look: Look, text: str) -> None:
     line = look.font("tiny").get_linesize()
     rect = pygame.Rect(margin, height - margin // 2 - line, width - 2 * margin, line)
     look.text(surface, text, rect, "tiny", "muted", align="right", valign="middle")
+
+
+def status_line(surface: pygame.Surface, look: Look, text: str) -> None:
+    """One calm line along the bottom, in place of the keyboard hints, over whatever screen is showing
+    (not a dialog: there is nothing to answer)."""
+    width, height = surface.get_size()
+    margin, pad = look.space("margin"), look.space("padding")
+    line = look.font("small").get_linesize()
+    box = pygame.Rect(margin // 2, height - margin // 4 - line - pad, width - margin, line + pad)
+    look.panel(surface, box, "panel", "panel_edge")
+    look.text(surface, text, box.inflate(-2 * pad, 0), "small", "text", valign="middle")

@@ -1,12 +1,16 @@
 """A phone ring, a pick-up and a hang-up, made from sine tones by our own code.
 
-Without an audio device the game runs silently.
+Without an audio device the game runs silently (and says so once, in Settings).
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
 from array import array
+from collections.abc import Iterator
 
 import pygame
 
@@ -32,7 +36,8 @@ class Sounds:
     def open(cls, volume: float, rate: int) -> Sounds:
         """The generated sounds, or silence when there is no audio device."""
         try:
-            pygame.mixer.init(frequency=rate, size=-16, channels=1, buffer=512)
+            with _native_stderr_quiet():
+                pygame.mixer.init(frequency=rate, size=-16, channels=1, buffer=512)
             frequency, size, channels = pygame.mixer.get_init()
             if size != -16:
                 return cls.silent()
@@ -66,6 +71,29 @@ class Sounds:
             rate, channels, volume = self.format
             self.sounds[name] = _sound(TONES[name], rate, channels, volume)
         return self.sounds[name]
+
+
+@contextlib.contextmanager
+def _native_stderr_quiet() -> Iterator[None]:
+    """Without a sound card the ALSA library prints a page of complaints straight to the process's stderr
+    while SDL looks for a device; the game says it once in its own words instead. Only the native
+    stream is quieted, only on Linux, and only for this moment (before any other thread runs)."""
+    if not sys.platform.startswith("linux"):
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _sound(parts, rate: int, channels: int, volume: float) -> pygame.mixer.Sound:

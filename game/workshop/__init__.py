@@ -3,10 +3,12 @@
 A workshop, step by step (commands from the game's folder):
 
 1. Each trainee signs in with their name and the workshop code; every turn goes into
-   `results.sqlite` in the game's user data folder the moment it is made.
+   `results.sqlite` in the game's user data folder the moment it is made (written by the
+   journal's own thread, `writer.py`; what cannot be saved yet waits in memory).
 2. Afterwards, on each laptop: `python main.py export --out anouk.json --workshop ACME`.
 3. On the trainer's laptop: `python main.py merge anouk.json bram.json ... --db acme.sqlite`
-   (merging a file twice adds nothing; a results file copied from a laptop merges too).
+   (merging a file twice adds nothing; every field is checked first, `incoming.py`; a results
+   file copied from a laptop merges too, and says so when it may miss turns).
 4. `python main.py report --db acme.sqlite --workshop ACME --html acme.html --anonymous`
    shows the agenda for the discussion, the trend over replays, how the group chose per
    decision point and the results per trainee; `--csv` for a spreadsheet, `--lang en`.

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -18,6 +19,28 @@ from game.model.turn import PHRASING
 from game.workshop.journal import PlayRecord
 
 PROLONGING = (VOORTGANG, ACHTERUITGANG)
+
+
+def sound(records: Iterable[PlayRecord]) -> tuple[list[PlayRecord], list[PlayRecord]]:
+    """The plays the report can count, and those whose numbers are not numbers (merged by an older game,
+    before every field was checked): the report leaves those out and names them, for `report --remove`."""
+    good, bad = [], []
+    for play in records:
+        (good if _numbers_sound(play) else bad).append(play)
+    return good, bad
+
+
+def _numbers_sound(play: PlayRecord) -> bool:
+    def finite(value: object, whole: bool = False, empty: bool = False) -> bool:
+        if value is None:
+            return empty
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            return False
+        return math.isfinite(value)
+
+    return (finite(play.started) and finite(play.finished, empty=True) and finite(play.score, whole=True, empty=True)
+            and (play.finished is None or play.score is not None) and finite(play.override, whole=True, empty=True)
+            and all(finite(turn.points) for turn in play.turns))
 
 
 def voortgang_share(play: PlayRecord) -> float:

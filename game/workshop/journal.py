@@ -9,23 +9,29 @@ fresh file next to it.
 
 from __future__ import annotations
 
-import json
+import os
+import shutil
+import socket
 import sqlite3
+import sys
+import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from game.model.moment import Moment
 from game.model.playthrough import Action, Playthrough
 from game.model.turn import CONTACT, Turn
 from game.userdata import user_data_dir
 from game.workshop import schema
+from game.workshop.entries import Begun, Entry, SetAside, Turned, begun, ended, scenario_key, turned
 
 FILE_NAME = "results.sqlite"
 BUSY_TIMEOUT_MS = 10_000
+READ_WAIT_MS = 250
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 PLAY_COLUMNS = ("uuid", "trainee", "workshop", "scenario_path", "scenario_key", "scenario_title",
@@ -102,6 +108,8 @@ class Unfinished:
     motive: str
     actions: tuple[Action, ...]
     started: float
+    play_uuid: str = ""
+    scenario_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,17 @@ def default_path() -> Path:
     return user_data_dir() / FILE_NAME
 
 
+def in_use(path: Path | str | None = None) -> Path:
+    """The results file to use: results.sqlite, or, once a damaged one had a new file started beside it,
+    the latest of results-2.sqlite, results-3.sqlite, ... So the game, `report` and `export` all find
+    the file the game went on in, and no launch starts yet another one."""
+    path = Path(path) if path else default_path()
+    latest, number = path, 2
+    while (following := path.with_name(f"{path.stem}-{number}{path.suffix}")).exists():
+        latest, number = following, number + 1
+    return latest
+
+
 def beside(path: Path | str) -> Path:
     """The first free name next to `path`: results.sqlite -> results-2.sqlite, results-3.sqlite, ..."""
     path = Path(path)
@@ -159,9 +178,43 @@ def beside(path: Path | str) -> Path:
         number += 1
 
 
-def scenario_key(path: str) -> str:
-    """A scenario's name across laptops: its file name, wherever the folder is."""
-    return PurePath(path.replace("\\", "/")).name
+def copy_with_wal(path: Path, folder: Path) -> Path:
+    """Copy a results file into `folder` with its -wal file (the turns not yet in the main file), if any."""
+    copy = folder / "results.sqlite"
+    shutil.copyfile(path, copy)
+    if Path(f"{path}-wal").is_file():
+        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+    return copy
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this computer (when unsure: yes)."""
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
+    try:
+        os.kill(pid, 0)  # signal 0 asks, and sends nothing
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _windows_process_alive(pid: int) -> bool:
+    import ctypes  # os.kill(pid, 0) would end the process on Windows
+
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel32.GetLastError() == 5  # access denied: it exists
+    code = ctypes.c_ulong()
+    try:
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+    finally:
+        kernel32.CloseHandle(handle)
+    return code.value == 259  # STILL_ACTIVE
 
 
 def inspect(path: Path) -> None:
@@ -220,6 +273,7 @@ class Journal:
         self.connection = connection
         self.path = path
         self.failure: sqlite3.Error | None = None  # the last write that failed, until one succeeds
+        self._folder: Path | None = None  # where a snapshot lives
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Journal:
@@ -241,12 +295,46 @@ class Journal:
         return cls(connection, path)
 
     @classmethod
+    def reading(cls, path: Path | str) -> Journal:
+        """The file opened only to read, waiting briefly at most (the window reads on its drawing thread).
+        Raises sqlite3.Error when it cannot be read now (missing, held, older layout)."""
+        path = Path(path)
+        if not path.is_file():
+            raise sqlite3.OperationalError(f"{path}: no results file yet")
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=READ_WAIT_MS / 1000,
+                                     isolation_level=None)
+        return cls(connection, path)
+
+    @classmethod
+    def snapshot(cls, path: Path | str) -> Journal:
+        """A copy of the file (and its -wal, when there is one) in a folder of its own, opened there: for a
+        file in a folder that cannot be written (SQLite wants to make a -shm beside it) or a file copied
+        from a laptop. The original is only read; the copy goes when the journal closes."""
+        path = Path(path)
+        folder = Path(tempfile.mkdtemp(prefix="vooruitgang-"))
+        try:
+            copy = copy_with_wal(path, folder)
+            try:
+                inspect(copy)
+            except JournalError as error:
+                raise type(error)(path, error.detail) from error
+            journal = cls.open(copy)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        journal.path = path
+        journal._folder = folder
+        return journal
+
+    @classmethod
     def open_beside(cls, path: Path | str | None = None) -> Journal:
         """A fresh results file next to one that cannot be used."""
         return cls.open(beside(Path(path) if path else default_path()))
 
     def close(self) -> None:
         self.connection.close()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
     def __enter__(self) -> Journal:
         return self
@@ -265,45 +353,59 @@ class Journal:
         try:
             yield self.connection
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            if self.connection.in_transaction:  # a full disk may have rolled it back already
+                self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
 
     # --- recording a game ---------------------------------------------------------------
 
+    def write(self, entries: Sequence[Entry]) -> None:
+        """Write what happened, in order, in one transaction: all of it or nothing. Writing an entry
+        twice changes nothing, so after a failure the same entries can simply be written again."""
+        with self.transaction() as db:
+            for entry in entries:
+                if isinstance(entry, Begun):
+                    self._insert("plays", entry.play, conflict="OR IGNORE")
+                    continue
+                if isinstance(entry, SetAside):
+                    db.execute("INSERT OR IGNORE INTO set_aside (play_uuid, set_aside) VALUES (?, ?)",
+                               (entry.play_uuid, time.time()))
+                    continue
+                play_id = self._id_of(entry.play_uuid)
+                if isinstance(entry, Turned):
+                    db.execute("DELETE FROM turns WHERE play_id = ? AND number >= ?", (play_id, entry.turn["number"]))
+                    db.execute(_REPLACE_TURN, {"play_id": play_id, **entry.turn})
+                else:
+                    db.execute("DELETE FROM turns WHERE play_id = ? AND number > ?", (play_id, len(entry.turns)))
+                    db.executemany(_REPLACE_TURN, [{"play_id": play_id, **turn} for turn in entry.turns])
+                    db.execute(f"UPDATE plays SET {', '.join(f'{name} = :{name}' for name in FINISH_COLUMNS)} "
+                               "WHERE id = :id", {**entry.ending, "id": play_id})
+
     def begin(self, play: Playthrough, trainee: str, workshop: str, seed: int | None = None) -> int:
         """Start keeping `play`: from now on each turn is committed as it is made. Returns the play id.
 
-        Pass the seed: with it and the turns, a trainer can replay the game exactly.
+        Pass the seed: with it and the turns, a trainer can replay the game exactly. (The window and
+        `simulate --record` write through a `Writer`, off their own thread; this is the direct way.)
         """
-        scenario = play.scenario
-        row = {
-            "uuid": str(uuid.uuid4()), "trainee": trainee.strip(), "workshop": workshop.strip(),
-            "scenario_path": scenario.path, "scenario_key": scenario_key(scenario.path),
-            "scenario_title": scenario.title, "scenario_version": scenario.version, "language": scenario.language,
-            "seed": seed, "motive": play.motive, "started": play.clock(),
-        }
-        play_id = self._insert("plays", row)
-        self._keep(play_id, play, committed=0)
+        entry = begun(play, trainee, workshop, seed)
+        self.write([entry])
+        play_id = self._id_of(entry.play_uuid)
+        self._keep(entry.play_uuid, play, committed=0)
         return play_id
 
-    def _keep(self, play_id: int, play: Playthrough, committed: int) -> None:
+    def _keep(self, play_uuid: str, play: Playthrough, committed: int) -> None:
         """Commit the turns made so far, then every turn as it is made.
 
         A turn that cannot be written (a full disk, a file held too long) is written with the next
-        one; meanwhile `failure` holds the error for the window to show. After a reload (F5) the game
-        may go on from an earlier turn: the turn made last is the truth, and the turns after it
-        belonged to the game before the reload.
+        one; meanwhile `failure` holds the error.
         """
         kept = [committed]
 
         def write(current: Playthrough, turn: Turn | None) -> None:
             start = min(kept[0], turn.number - 1) if turn else kept[0]
             try:
-                with self.transaction() as db:
-                    db.execute("DELETE FROM turns WHERE play_id = ? AND number > ?", (play_id, start))
-                    for made in current.turns[start:]:
-                        self._insert("turns", turn_row(play_id, made))
+                self.write([turned(play_uuid, made) for made in current.turns[start:]])
             except sqlite3.Error as error:
                 self.failure = error
                 return
@@ -313,14 +415,54 @@ class Journal:
         write(play, None)
         play.listeners.append(write)
 
+    # --- the file's own state -----------------------------------------------------------
+
+    def enlist(self) -> str:
+        """Say in the main file that this process writes to it (see schema step 'writers'); returns a token.
+
+        A writer that stopped without closing (a crash) left its row: once its turns are safely in
+        the main file, the row of a process no longer running on this computer is cleared.
+        """
+        token = str(uuid.uuid4())
+        now = time.time()
+        if self.checkpoint():
+            host = socket.gethostname()
+            with self.transaction() as db:
+                for old, pid in db.execute("SELECT token, pid FROM writers WHERE host = ?", (host,)).fetchall():
+                    if not process_alive(pid):
+                        db.execute("DELETE FROM writers WHERE token = ?", (old,))
+        self._insert("writers", {"token": token, "host": socket.gethostname(), "pid": os.getpid(), "opened": now,
+                                 "vouched": now})
+        self.checkpoint()
+        return token
+
+    def vouch(self, token: str) -> None:
+        """Everything written until now goes into the main file, which says so (a game ended)."""
+        self.connection.execute("UPDATE writers SET vouched = ? WHERE token = ?", (time.time(), token))
+        self.checkpoint()
+
+    def discharge(self, token: str) -> None:
+        """This writer is done: the main file holds everything, and says no writer of ours is open."""
+        self.connection.execute("DELETE FROM writers WHERE token = ?", (token,))
+        self.checkpoint()
+
+    def checkpoint(self) -> bool:
+        """Move what the -wal file holds into the main file; whether all of it went (readers may hold some back)."""
+        try:
+            busy, logged, moved = self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error:
+            return False
+        return busy == 0 and logged in (moved, 0, -1)
+
     def unfinished(self, trainee: str) -> list[Unfinished]:
         """This trainee's games that were left halfway and can be played on, latest first."""
         rows = self.connection.execute(
-            """SELECT id, scenario_path, scenario_version, seed, motive, started FROM plays
-               WHERE trainee = ? AND finished IS NULL AND seed IS NOT NULL ORDER BY started DESC, id DESC""",
+            f"""SELECT id, scenario_path, scenario_version, seed, motive, started, uuid, scenario_title FROM plays
+               WHERE trainee = ? AND finished IS NULL AND seed IS NOT NULL AND {_KEPT}
+               AND uuid NOT IN (SELECT play_uuid FROM set_aside) ORDER BY started DESC, id DESC""",
             (trainee.strip(),)).fetchall()
-        return [Unfinished(play_id, path, version, seed, motive, self._actions(play_id), started)
-                for play_id, path, version, seed, motive, started in rows]
+        return [Unfinished(play_id, path, version, seed, motive, self._actions(play_id), started, play_uuid, title)
+                for play_id, path, version, seed, motive, started, play_uuid, title in rows]
 
     def _actions(self, play_id: int) -> tuple[Action, ...]:
         """Each turn came from one action: a contact at a moment, or a phrasing chosen."""
@@ -331,16 +473,11 @@ class Journal:
 
     def resume(self, play_id: int, play: Playthrough) -> None:
         """Go on keeping a game replayed from `unfinished()`: `Playthrough.replay(scenario, seed, actions, motive)`."""
-        self._keep(play_id, play, committed=len(self._actions(play_id)))
+        self._keep(self._uuid_of(play_id), play, committed=len(self._actions(play_id)))
 
     def finish(self, play_id: int, play: Playthrough) -> None:
         """The outcome and the score with its parts, once the game is over; with any turn not written yet."""
-        score = play.score
-        with self.transaction() as db:
-            db.execute("DELETE FROM turns WHERE play_id = ? AND number > ?", (play_id, len(play.turns)))
-            db.executemany(_REPLACE_TURN, [turn_row(play_id, turn) for turn in play.turns])
-            db.execute("UPDATE plays SET finished = ?, outcome = ?, stage = ?, score = ?, parts = ? WHERE id = ?",
-                       (play.clock(), play.ending, play.deal.stage, score.total, json.dumps(score.parts), play_id))
+        self.write([ended(self._uuid_of(play_id), play)])
         self.failure = None
 
     def annotate(self, play_id: int, note: str, override: int | None = None) -> None:
@@ -348,6 +485,16 @@ class Journal:
         play_uuid = self._uuid_of(play_id)
         self._insert("notes", {"uuid": str(uuid.uuid4()), "play_uuid": play_uuid, "note": note,
                                "override": override, "written": time.time()})
+
+    def remove(self, play_id: int) -> None:
+        """A trainer removes a playthrough (a test run, a broken export): its turns and notes go, and a
+        later merge of a file that still holds it leaves it out."""
+        play_uuid = self._uuid_of(play_id)
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO removed (play_uuid, removed) VALUES (?, ?)", (play_uuid, time.time()))
+            db.execute("DELETE FROM turns WHERE play_id = ?", (play_id,))
+            db.execute("DELETE FROM notes WHERE play_uuid = ?", (play_uuid,))
+            db.execute("DELETE FROM plays WHERE id = ?", (play_id,))
 
     def find(self, uuid_prefix: str) -> int | None:
         """The play id whose uuid starts with `uuid_prefix`, when exactly one does."""
@@ -359,6 +506,12 @@ class Journal:
         row = self.connection.execute("SELECT uuid FROM plays WHERE id = ?", (play_id,)).fetchone()
         if row is None:
             raise KeyError(f"no playthrough {play_id}")
+        return row[0]
+
+    def _id_of(self, play_uuid: str) -> int:
+        row = self.connection.execute("SELECT id FROM plays WHERE uuid = ?", (play_uuid,)).fetchone()
+        if row is None:
+            raise KeyError(f"no playthrough {play_uuid}")
         return row[0]
 
     def _insert(self, table: str, row: dict, conflict: str = "") -> int:
@@ -390,13 +543,13 @@ class Journal:
         rows = self.connection.execute(
             f"""SELECT p.score, p.outcome, p.finished, p.scenario_path, p.scenario_key, n.override, n.note
                 FROM plays p LEFT JOIN ({_LATEST_NOTES}) n ON n.play_uuid = p.uuid
-                WHERE p.finished IS NOT NULL AND {where} ORDER BY p.finished, p.id""", params).fetchall()
+                WHERE p.finished IS NOT NULL AND p.{_KEPT} AND {where} ORDER BY p.finished, p.id""", params).fetchall()
         return [(Result(score, outcome, when, path, override, note or ""), key)
                 for score, outcome, when, path, key, override, note in rows]
 
     def records(self, workshop: str | None = None) -> list[PlayRecord]:
         """Every playthrough (of one workshop, when given) with its turns, oldest first."""
-        where, params = ("WHERE p.workshop = ?", (workshop,)) if workshop else ("", ())
+        where, params = (f"WHERE p.{_KEPT} AND p.workshop = ?", (workshop,)) if workshop else (f"WHERE p.{_KEPT}", ())
         plays = self.connection.execute(
             f"""SELECT p.id, p.uuid, p.trainee, p.workshop, p.scenario_key, p.scenario_title, p.scenario_version,
                        p.language, p.seed, p.motive, p.started, p.finished, p.outcome, p.score,
@@ -417,16 +570,6 @@ class Journal:
         return {number for (number,) in rows}
 
 
+_KEPT = "uuid NOT IN (SELECT play_uuid FROM removed)"  # a play the trainer removed is gone everywhere
 _LATEST_NOTES = """SELECT play_uuid, override, note FROM notes AS outer_note
                    WHERE written = (SELECT max(written) FROM notes WHERE play_uuid = outer_note.play_uuid)"""
-
-
-def turn_row(play_id: int, turn: Turn) -> dict:
-    return {
-        "play_id": play_id, "number": turn.number, "wall_time": turn.wall_time, "kind": turn.kind,
-        "outcome": turn.outcome, "day": turn.moment.day, "minute": turn.moment.minute, "channel": turn.channel,
-        "call_id": turn.call_id, "point_id": turn.point_id, "choice": turn.choice, "say": turn.say,
-        "aim": turn.aim, "reply": turn.reply, "verdict": turn.verdict, "points": turn.points,
-        "reasons": json.dumps(list(turn.judgement.reasons)), "stage_before": turn.change.stage_before,
-        "stage_after": turn.change.stage_after,
-    }

@@ -215,15 +215,15 @@ def _results(group: Group, words: Words, show_notes: bool) -> str:
 def _result_row(group: Group, attempts: Attempts, words: Words, first: bool, show_notes: bool) -> str:
     last = attempts.last
     share = voortgang_share(last)
-    trainer = "" if last.override is None else f"<span class=override>{last.override}</span>"
+    trainer = "" if last.override is None else f"<span class=override>{_e(last.override)}</span>"
     if show_notes and last.note:
         trainer += f" <span class=note>{_e(last.note)}</span>"
     cells = [
         (" class=nowrap", _e(attempts.trainee) if first else ""),
         (" class=scenario", _e(group.titles.get(attempts.scenario, attempts.scenario))),
-        (" class=number", str(len(attempts.plays))),
+        (" class=number", _e(len(attempts.plays))),
         ("", _e(words.outcome(last.outcome))),
-        (" class=number", str(last.score)),
+        (" class=number", _e(last.score)),
         (" class=number", trainer),
         (" class=nowrap", f"{_share_bar(share)} {_e(words.percent(share))}"),
         (" class=nowrap", f"{_sparkline(attempts.scores)} {_e(' '.join(str(s) for s in attempts.scores))}"),

@@ -66,7 +66,34 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX notes_by_play ON notes (play_uuid, written);
     """,
-    # 2: what was sent to which learning record store (xAPI), and the pseudonyms trainees are sent under there.
+    # Who has the file open for writing. A row is added (and checkpointed into the main file) before a
+    # window writes, and removed when it closes; so a copy of the main file without its -wal can tell
+    # whether it may miss turns, and up to when it holds everything (`vouched`).
+    """
+    CREATE TABLE writers (
+        token TEXT PRIMARY KEY,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        opened REAL NOT NULL,
+        vouched REAL NOT NULL
+    );
+    """,
+    # Playthroughs a trainer removed (`report --remove`): gone from the report, and a later merge of a
+    # file that still holds them does not bring them back.
+    """
+    CREATE TABLE removed (
+        play_uuid TEXT PRIMARY KEY,
+        removed REAL NOT NULL
+    );
+    """,
+    # Unfinished games the trainee chose not to continue at sign-in: not offered again.
+    """
+    CREATE TABLE set_aside (
+        play_uuid TEXT PRIMARY KEY,
+        set_aside REAL NOT NULL
+    );
+    """,
+    # What was sent to which learning record store (xAPI), and the pseudonyms trainees are sent under there.
     """
     CREATE TABLE xapi_sent (
         lrs TEXT NOT NULL,

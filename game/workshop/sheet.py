@@ -25,13 +25,13 @@ def render(group: Group, words: Words, anonymous: bool = False) -> str:
     writer.writerow([words(f"column.{key}") for key in COLUMNS])
     for attempts in group.attempts:
         for number, play in enumerate(attempts.plays, start=1):
-            writer.writerow([
-                play.uuid[:SHORT_ID], _text(play.workshop), _text(play.trainee),
-                _text(group.titles.get(play.scenario_key, "")), play.scenario_version, number, _when(play.started),
+            writer.writerow([_cell(value) for value in (
+                play.uuid[:SHORT_ID], play.workshop, play.trainee,
+                group.titles.get(play.scenario_key, ""), play.scenario_version, number, _when(play.started),
                 words.outcome(play.outcome), play.score, "" if play.override is None else play.override,
-                "" if anonymous else _text(play.note), len(play.turns),
+                "" if anonymous else play.note, len(play.turns),
                 words.number(round(voortgang_share(play) * 100, 1)),
-            ])
+            )])
     return out.getvalue()
 
 
@@ -39,6 +39,10 @@ def _when(stamp: float) -> str:
     return datetime.datetime.fromtimestamp(stamp).isoformat(sep=" ", timespec="minutes")
 
 
-def _text(value: str) -> str:
-    """Typed text never becomes a spreadsheet formula: a name like '=HYPERLINK(...)' stays a name."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+def _cell(value: object) -> object:
+    """A number stays a number; any text, wherever it came from, never becomes a spreadsheet formula:
+    a name like '=HYPERLINK(...)' stays a name."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from game.workshop.group import Attempts, Group, Point, Trend, voortgang_share
@@ -14,17 +15,26 @@ RESULT_COLUMNS = (("trainee", 12), ("scenario", 20), ("plays", 5), ("outcome", 1
                   ("trainer", 7), ("voortgang", 10), ("scores_short", 0))
 
 
+# Control characters and the marks that turn text right to left would let a name steer the terminal.
+UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def render(group: Group, words: Words) -> str:
     if not group.attempts and not group.points:
         return words("empty") + "\n"
     parts = [_heading(group, words), _agenda(group, words), _trends(group, words), _points(group, words),
              _results(group, words)]
-    return "\n\n".join(part for part in parts if part) + "\n"
+    return printable("\n\n".join(part for part in parts if part) + "\n")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character but the line break taken out."""
+    return UNPRINTABLE.sub("", text)
 
 
 def fit(text: str, width: int) -> str:
     """Cut to `width` with an ellipsis, then pad."""
-    text = " ".join(text.split())
+    text = " ".join(printable(text).split())
     if len(text) > width:
         text = text[: width - 1] + "…"
     return text.ljust(width)

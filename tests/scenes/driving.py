@@ -28,3 +28,32 @@ def type_text(app: App, text: str) -> None:
 def to_week(app: App) -> None:
     """From the title, by keyboard: start, sign in (name filled in), choose the first scenario, start the week."""
     press(app, pygame.K_RETURN, times=4)
+
+
+def play_with_bot(app: App, strategy: str = "advance", seed: int = 0, on_turn=None) -> None:
+    """Play the game on screen to its debrief as a trainee would, the bot choosing what to do; each frame drawn.
+    `on_turn()` is called after every turn (fault tests use it to change the weather)."""
+    from game.bots.strategy import Strategy, bot_rng
+    from game.model.playthrough import ENDED, IN_CALL
+    from game.scenes.call import CallScene
+    from game.scenes.debrief import DebriefScene
+    from game.scenes.reaching import ReachingScene
+
+    bot = Strategy(strategy, bot_rng(seed))
+    for _ in range(500):
+        scene, play = app.stack.top, app.flow.session.play
+        if isinstance(scene, DebriefScene):
+            return
+        if isinstance(scene, ReachingScene) and scene.turn is None and play.phase != ENDED:
+            scene.attempt(*bot.contact(play))
+            scene.update(60.0)
+            scene.proceed()
+        elif isinstance(scene, CallScene) and play.phase == IN_CALL and scene.turn is None:
+            scene.say(bot.phrasing(play))
+            scene.proceed()
+        elif isinstance(scene, (ReachingScene, CallScene)):
+            scene.proceed()
+        app.frame(0.0)
+        if on_turn is not None:
+            on_turn()
+    raise AssertionError("the game did not reach its debrief")

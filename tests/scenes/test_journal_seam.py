@@ -1,19 +1,17 @@
 import pygame
 
-from game.app import App, Recorder
+from game.app import App
 from game.scenes.choice import ChoiceScene
 from game.scenes.debrief import DebriefScene
 from game.scenes.reaching import ReachingScene
 from game.settings import Settings
+from game.workshop.recorder import Recorder
 from tests.scenes.driving import QUIET_WEEK, press, to_week
 
 
 def test_a_finished_game_shows_as_the_last_result_in_the_scenario_list(tmp_path):
-    from game.workshop.journal import Journal
-
-    journal = Journal.open(tmp_path / "results.sqlite")
     app = App(size=(1024, 600), settings=Settings(language="en", trainee="Sam"), sound=False, persist=False,
-              paths=[QUIET_WEEK], recorder=Recorder(journal, ""), seed=2)
+              paths=[QUIET_WEEK], recorder=Recorder.open("en", path=tmp_path / "results.sqlite"), seed=2)
     try:
         to_week(app)
         press(app, pygame.K_ESCAPE)
@@ -42,11 +40,9 @@ def test_an_idle_screen_draws_nothing_new(open_app):
 def test_h_on_the_scenario_list_shows_the_trainees_attempts_and_g_the_workshop(tmp_path):
     from game.scenes.history import HistoryScene
     from game.scenes.workshop_overview import WorkshopOverviewScene
-    from game.workshop.journal import Journal
-
-    journal = Journal.open(tmp_path / "results.sqlite")
     app = App(size=(1024, 600), settings=Settings(language="nl", trainee="Sam", workshop="W1"), sound=False,
-              persist=False, paths=[QUIET_WEEK], recorder=Recorder(journal, ""), seed=2)
+              persist=False, paths=[QUIET_WEEK], recorder=Recorder.open("nl", path=tmp_path / "results.sqlite"),
+              seed=2)
     try:
         press(app, pygame.K_RETURN, times=2)
         press(app, pygame.K_h)

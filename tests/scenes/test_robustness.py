@@ -3,7 +3,7 @@ import shutil
 
 import pygame
 
-from game.app import App, Recorder
+from game.app import App
 from game.scenes.call import CallScene
 from game.scenes.problem import ProblemScene
 from game.scenes.reaching import ReachingScene
@@ -48,19 +48,15 @@ def test_a_font_file_that_does_not_load_falls_back_too(tmp_path):
     assert Fonts(theme).get(16).size("é")[0] > 0
 
 
-def test_a_journal_that_fails_never_stops_the_game(open_app):
-    class Failing:
-        def begin(self, *args):
-            raise OSError("disk full")
+def test_a_results_file_that_cannot_be_written_never_stops_the_game(open_app, tmp_path):
+    from game.workshop.recorder import Recorder
 
-        def last_results(self, trainee):
-            raise OSError("disk full")
-
+    (tmp_path / "blocker").write_text("a file where the results folder should be: nothing can be written")
     app = open_app()
-    app.flow.recorder = Recorder(Failing(), "")
+    app.flow.recorder = app.recorder = Recorder.open("en", path=tmp_path / "blocker" / "results.sqlite")
     to_week(app)
-    assert isinstance(app.stack.top, ReachingScene)
-    assert "disk full" in app.flow.recorder.note
+    press(app, pygame.K_RETURN, times=3)
+    assert isinstance(app.stack.top, (ReachingScene, CallScene)) and app.recorder.pending
 
 
 def test_f5_resumes_at_the_same_decision_point_after_the_file_changed(open_app, tmp_path):

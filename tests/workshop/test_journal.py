@@ -13,13 +13,22 @@ import pytest
 from game.bots.strategy import Strategy, bot_rng
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
 from game.workshop import schema
+from game.workshop.entries import Turned
 from game.workshop.journal import DamagedJournal, ForeignJournal, Journal, JournalError, NewerJournal, beside
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def full_disk(*_args: object, **_kwargs: object) -> int:
-    raise sqlite3.OperationalError("database or disk is full")
+def full_disk_for_turns(journal: Journal, monkeypatch) -> None:
+    """Every write of a turn made during play fails as on a full disk; ending a game still writes."""
+    real = journal.write
+
+    def write(entries):
+        if any(isinstance(entry, Turned) for entry in entries):
+            raise sqlite3.OperationalError("database or disk is full")
+        real(entries)
+
+    monkeypatch.setattr(journal, "write", write)
 
 
 def turns_in_file(path: Path) -> int:
@@ -287,11 +296,10 @@ def test_a_turn_that_could_not_be_written_is_written_with_the_next_one(journal, 
     play = Playthrough.start(tiny, 11)
     journal.begin(play, "Kim", "W1", 11)
     strategy = Strategy("advance", bot_rng(11))
-    real_insert = journal._insert
-    monkeypatch.setattr(journal, "_insert", full_disk)
+    full_disk_for_turns(journal, monkeypatch)
     play.contact(*strategy.contact(play))
     failed = journal.failure is not None
-    monkeypatch.setattr(journal, "_insert", real_insert)
+    monkeypatch.undo()
     play.choose(strategy.phrasing(play)) if play.phase == IN_CALL else play.contact(*strategy.contact(play))
     assert (failed, journal.failure, turns_in_file(journal.path)) == (True, None, 2)
 
@@ -299,7 +307,7 @@ def test_a_turn_that_could_not_be_written_is_written_with_the_next_one(journal, 
 def test_finishing_writes_any_turn_still_missing(journal, tiny, monkeypatch):
     play = Playthrough.start(tiny, 12)
     play_id = journal.begin(play, "Kim", "W1", 12)
-    monkeypatch.setattr(journal, "_insert", full_disk)
+    full_disk_for_turns(journal, monkeypatch)
     strategy = Strategy("advance", bot_rng(12))
     while play.phase != ENDED:
         play.choose(strategy.phrasing(play)) if play.phase == IN_CALL else play.contact(*strategy.contact(play))

@@ -10,8 +10,9 @@ import pytest
 from game.bots.strategy import Strategy, bot_rng
 from game.cli import main
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
+from game.workshop.incoming import Refused
 from game.workshop.journal import Journal
-from game.workshop.transfer import ExportError, export, merge, merge_file, read
+from game.workshop.transfer import export, merge, merge_file, read
 
 
 @pytest.fixture
@@ -28,6 +29,10 @@ def laptops(tmp_path, play_game):
     return exports
 
 
+def plays_in(path) -> list[dict]:
+    return read(path).plays
+
+
 def contents(journal: Journal) -> tuple:
     """Everything that matters, independent of the local row ids."""
     plays = sorted((r.uuid, r.trainee, r.score, r.outcome, r.note, tuple(t.number for t in r.turns))
@@ -39,7 +44,7 @@ def contents(journal: Journal) -> tuple:
 def test_merging_three_laptops_gives_the_union(tmp_path, laptops):
     with Journal.open(tmp_path / "trainer.sqlite") as trainer:
         for file in laptops:
-            merge(trainer, read(file))
+            merge(trainer, plays_in(file))
         records = trainer.records()
     assert (len(records), len({r.uuid for r in records}), {r.trainee for r in records}) == (
         2 + 3 + 4, 9, {"Anouk", "Bram", "Chantal"})
@@ -48,9 +53,9 @@ def test_merging_three_laptops_gives_the_union(tmp_path, laptops):
 def test_merging_the_same_exports_again_adds_nothing(tmp_path, laptops):
     with Journal.open(tmp_path / "trainer.sqlite") as trainer:
         for file in laptops:
-            merge(trainer, read(file))
+            merge(trainer, plays_in(file))
         once = contents(trainer)
-        again = [merge(trainer, read(file)) for file in laptops + laptops]
+        again = [merge(trainer, plays_in(file)) for file in laptops + laptops]
         assert (contents(trainer), {(a.plays, a.turns, a.notes, a.finished) for a in again}) == (once, {(0, 0, 0, 0)})
 
 
@@ -58,21 +63,21 @@ def test_merged_turns_are_the_turns_played(tmp_path, laptops):
     with Journal.open(tmp_path / "laptop0.sqlite") as laptop:
         played = contents(laptop)
     with Journal.open(tmp_path / "trainer.sqlite") as trainer:
-        merge(trainer, read(laptops[0]))
+        merge(trainer, plays_in(laptops[0]))
         assert contents(trainer) == played
 
 
 def test_an_export_merged_into_one_of_its_sources_adds_nothing(tmp_path, laptops):
     with Journal.open(tmp_path / "laptop1.sqlite") as laptop:
         before = contents(laptop)
-        merge(laptop, read(laptops[1]))
+        merge(laptop, plays_in(laptops[1]))
         assert contents(laptop) == before
 
 
 def test_a_results_file_copied_from_a_laptop_merges_like_an_export(tmp_path, laptops):
     with Journal.open(tmp_path / "trainer.sqlite") as trainer:
-        merge(trainer, read(tmp_path / "laptop2.sqlite"))
-        merge(trainer, read(laptops[2]))
+        merge(trainer, plays_in(tmp_path / "laptop2.sqlite"))
+        merge(trainer, plays_in(laptops[2]))
         assert len(trainer.records()) == 4
 
 
@@ -88,8 +93,8 @@ def test_a_game_exported_halfway_and_later_finished_merges_its_ending(tmp_path, 
         laptop.finish(play_id, game)
         export(laptop, tmp_path / "done.json")
     with Journal.open(tmp_path / "trainer.sqlite") as trainer:
-        merge(trainer, read(tmp_path / "halfway.json"))
-        merge(trainer, read(tmp_path / "done.json"))
+        merge(trainer, plays_in(tmp_path / "halfway.json"))
+        merge(trainer, plays_in(tmp_path / "done.json"))
         record = trainer.records()[0]
     assert (record.score, len(record.turns)) == (game.score.total, len(game.turns))
 
@@ -99,13 +104,13 @@ def test_an_export_of_one_workshop_holds_only_that_workshop(tmp_path, play_game)
         play_game(laptop, workshop="MONDAY")
         play_game(laptop, workshop="TUESDAY")
         export(laptop, tmp_path / "monday.json", workshop="MONDAY")
-    assert [p["workshop"] for p in read(tmp_path / "monday.json")] == ["MONDAY"]
+    assert [p["workshop"] for p in plays_in(tmp_path / "monday.json")] == ["MONDAY"]
 
 
 def test_a_file_that_is_no_export_is_refused(tmp_path):
     path = tmp_path / "notes.json"
     path.write_text(json.dumps({"shopping": ["bread"]}))
-    with pytest.raises(ExportError):
+    with pytest.raises(Refused):
         read(path)
 
 
@@ -115,7 +120,7 @@ def test_the_merge_command_reports_a_bad_file_and_still_merges_the_good_ones(tmp
     code = main(["merge", str(bad), *map(str, laptops), "--db", str(tmp_path / "trainer.sqlite"), "--lang", "en"])
     with Journal.open(tmp_path / "trainer.sqlite") as trainer:
         merged = len(trainer.records())
-    assert (code, merged, bad.read_bytes(), "not a results export" in capsys.readouterr().err) == (
+    assert (code, merged, bad.read_bytes(), "nothing was merged from it" in capsys.readouterr().err) == (
         1, 9, b"\x00\x01 broken", True)
 
 
@@ -151,6 +156,6 @@ def test_an_export_with_a_playthrough_cut_off_merges_nothing_from_that_file(tmp_
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(document), encoding="utf-8")
     with Journal.open(tmp_path / "trainer.sqlite") as trainer:
-        with pytest.raises(ExportError):
+        with pytest.raises(Refused):
             merge_file(trainer, broken)
         assert trainer.records() == []
