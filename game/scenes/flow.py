@@ -103,6 +103,8 @@ class Flow:
     def _offer_to_play_on(self) -> bool:
         """A game of this trainee left halfway (a crash, a closed window): offer to play it on. Whether offered."""
         for left in self.recorder.unfinished(self.settings.trainee):
+            if not left.actions:
+                continue  # closed before the first step: nothing to play on from, so no question to ask
             try:
                 scenario = load_scenario(left.scenario_path)
             except (ScenarioError, OSError, ValueError):

@@ -83,3 +83,12 @@ def test_leaving_it_goes_to_the_scenarios_and_is_not_asked_again(tmp_path):
     second = isinstance(again.stack.top, ChoiceScene)
     again.close()
     assert (first, second) == (True, True)
+
+
+def test_a_game_closed_before_its_first_step_is_not_offered(tmp_path):
+    path = tmp_path / "results.sqlite"
+    left_halfway(path, steps=0)
+    app = signed_in(path)
+    offered = isinstance(app.stack.top, ConfirmScene)
+    app.close()
+    assert not offered
