@@ -40,6 +40,8 @@ from game.room.room import Room
 from game.room.writer import Conflict, JournalWriter
 from game.workshop import page
 from game.workshop.group import gather
+from game.workshop.journal import Journal
+from game.workshop.transfer import FORMAT, FORMAT_VERSION, dump
 from game.workshop.words import Words
 
 STATIC = Path(__file__).with_name("static")
@@ -342,13 +344,18 @@ def _export(host: Host):
     async def export(request: Request) -> Response:
         if not _is_trainer(host, request):
             return Response(status_code=403)
-        plays = [{**held.fields, "turns": [held.turns[n] for n in sorted(held.turns)], "notes": []}
-                 for held in host.room.plays.values()]
-        document = {"format": "vooruitgang-results", "version": 1, "exported": time.time(), "plays": plays}
+        plays = await asyncio.to_thread(_read_workshop, host.journal, host.code)
+        document = {"format": FORMAT, "version": FORMAT_VERSION, "exported": time.time(), "plays": plays}
         return JSONResponse(document, headers={
             "content-disposition": f"attachment; filename=workshop-{host.code}.json"})
 
     return export
+
+
+def _read_workshop(path: Path, code: str) -> list[dict]:
+    """What `export --workshop CODE` would write, read on a connection of its own beside the writer's."""
+    with Journal.open(path) as journal:
+        return dump(journal, code)
 
 
 def _page(host: Host, trainer_page: bool) -> str:

@@ -19,10 +19,18 @@ from game.workshop.journal import PlayRecord, TurnRecord
 TURN_RECORD = ("number", "kind", "call_id", "point_id", "choice", "say", "aim", "verdict", "points")
 
 
+@dataclass(frozen=True, slots=True)
+class HeldTurn:
+    """Of a turn, only what the projector shows: the report's view of it, and the stage it left the deal in."""
+
+    record: TurnRecord
+    stage_after: str
+
+
 @dataclass
 class HeldPlay:
     fields: dict  # the play's columns, as posted first (the ending once it came)
-    turns: dict[int, dict] = field(default_factory=dict)
+    turns: dict[int, HeldTurn] = field(default_factory=dict)
     arrived: float = 0.0  # when the host first heard of it
     _record: PlayRecord | None = None
 
@@ -38,20 +46,20 @@ class HeldPlay:
     def stage(self) -> str:
         if self.finished and self.fields.get("stage"):
             return self.fields["stage"]
-        return self.turns[max(self.turns)]["stage_after"] if self.turns else QUOTE_SENT
+        return self.turns[max(self.turns)].stage_after if self.turns else QUOTE_SENT
 
     @property
     def score(self) -> float:
         """The final score, or the points so far (a score is the sum of its turns)."""
         if self.finished and self.fields.get("score") is not None:
             return self.fields["score"]
-        return sum(turn["points"] for turn in self.turns.values())
+        return sum(turn.record.points for turn in self.turns.values())
 
     def record(self) -> PlayRecord:
         """As the report reads a play from a journal, so the report's computations serve the room."""
         if self._record is None:
             f = self.fields
-            turns = tuple(TurnRecord(*(self.turns[n][name] for name in TURN_RECORD)) for n in sorted(self.turns))
+            turns = tuple(self.turns[n].record for n in sorted(self.turns))
             self._record = PlayRecord(0, f["uuid"], f["trainee"], f["workshop"], f["scenario_key"],
                                       f["scenario_title"], f["scenario_version"], f["language"], f["seed"],
                                       f["motive"], f["started"], f.get("finished"), f.get("outcome"),
@@ -100,7 +108,8 @@ class Room:
         added = 0
         for turn in play.get("turns", []):
             if turn["number"] not in held.turns:
-                held.turns[turn["number"]] = turn
+                record = TurnRecord(*(turn[name] for name in TURN_RECORD))
+                held.turns[turn["number"]] = HeldTurn(record, turn["stage_after"])
                 added += 1
         if added or held._record is None:
             held._record = None

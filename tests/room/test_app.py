@@ -215,3 +215,11 @@ class TestClientStream:
     def __exit__(self, *exc):
         self.context.__exit__(*exc)
         self.client.__exit__(*exc)
+
+
+def test_the_trainer_downloads_the_results_as_export_writes_them(client, host, a_play, tmp_path):
+    client.post(PLAYS, json=a_play)
+    client.get(f"/w/{CODE}/trainer?token={host.choices.token}")
+    (tmp_path / "day.json").write_bytes(client.get(f"/w/{CODE}/trainer/export.json").content)
+    assert main(["merge", str(tmp_path / "day.json"), "--db", str(tmp_path / "elsewhere.sqlite")]) == 0
+    assert held_turns(tmp_path / "elsewhere.sqlite") == held_turns(host.journal)
