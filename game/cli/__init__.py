@@ -12,9 +12,24 @@ DEBUG_ENV = "VOORUITGANG_DEBUG"
 
 def commands() -> list[ModuleType]:
     """Every command, in the order `--help` lists them; imported here so the window starts without them."""
-    from game.cli import bench, export, graph, lint, merge, new, play, report, shots, simulate, sync, test, validate
+    from game.cli import (
+        bench,
+        export,
+        graph,
+        host,
+        lint,
+        merge,
+        new,
+        play,
+        report,
+        shots,
+        simulate,
+        sync,
+        test,
+        validate,
+    )
 
-    return [validate, simulate, play, lint, graph, test, new, shots, report, export, merge, sync, bench]
+    return [validate, simulate, play, lint, graph, test, new, shots, report, export, merge, sync, host, bench]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -2,6 +2,10 @@
 
 `--record --trainee NAME --workshop CODE [--db PATH]` keeps the runs in the results file,
 turn by turn as the game does, so the trainer's report can be tried without playing by hand.
+
+`--host URL --trainee NAME --workshop CODE` plays against a live workshop host: every turn is committed
+locally (in `--db`, else in memory) and posted to the host as a game does, retrying until the host
+acknowledged it. `--bots N` plays N trainees at once, `--pace 2-5` waits between turns as people do.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from game.cli.validate import loaded_or_told
 from game.model.playthrough import Playthrough
 from game.scenario.scenario import Scenario
 from game.workshop.entries import begun, ended, turned
-from game.workshop.journal import in_use
+from game.workshop.journal import Journal, in_use
 from game.workshop.opening import open_for_command
 from game.workshop.words import Words
 from game.workshop.writer import Writer
@@ -38,6 +42,13 @@ def add(commands: argparse._SubParsersAction) -> None:
     command.add_argument("--trainee", metavar="NAME", default="bot", help="with --record: who played")
     command.add_argument("--workshop", metavar="CODE", default="", help="with --record: the workshop code")
     command.add_argument("--db", metavar="PATH", help="with --record: the results file (default: this computer's)")
+    command.add_argument("--host", metavar="URL",
+                         help="post every turn to this workshop host (http://ADDRESS:PORT, or 'find' for the LAN's)")
+    command.add_argument("--bots", type=int, default=1, metavar="N", help="with --host: N trainees at once (NAME 1..N)")
+    command.add_argument("--pace", metavar="SECONDS", default="0",
+                         help="with --host: seconds between a bot's turns, or a range such as 2-5")
+    command.add_argument("--patience", type=float, default=120.0, metavar="SECONDS",
+                         help="with --host: how long to keep trying to deliver after the last turn (120)")
     command.set_defaults(run=run)
 
 
@@ -89,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
     scenario = loaded_or_told(args.file)
     if scenario is None:
         return 1
+    if args.host:
+        return _against_host(scenario, args)
     words = Words(scenario.language)
     writer = _writer(args.db, words) if args.record else None
     if args.record and writer is None:
@@ -119,9 +132,22 @@ def run(args: argparse.Namespace) -> int:
             writer.close(timeout=0)
             print(words("recorded", file=args.db or in_use()), file=sys.stderr)
     if not args.json and len(scores) > 1:
-        print(f"{args.strategy}: median score {statistics.median(scores):g} over {len(scores)} runs; "
-              + ", ".join(f"{name} {count}" for name, count in outcomes.most_common()))
+        print(_median_line(args.strategy, scores, outcomes))
     return 0
+
+
+def report(plays: list[Playthrough], args: argparse.Namespace) -> None:
+    """The runs played against a host, as a plain `simulate` prints them."""
+    for seed, play in enumerate(plays, start=args.seed):
+        print(json.dumps(as_record(play, args.strategy, seed), ensure_ascii=False) if args.json
+              else _summary_line(play, seed))
+    if not args.json and len(plays) > 1:
+        print(_median_line(args.strategy, [p.score.total for p in plays], Counter(p.ending for p in plays)))
+
+
+def _median_line(strategy: str, scores: list, outcomes: Counter) -> str:
+    return (f"{strategy}: median score {statistics.median(scores):g} over {len(scores)} runs; "
+            + ", ".join(f"{name} {count}" for name, count in outcomes.most_common()))
 
 
 def _writer(db: str | None, words: Words) -> Writer | None:
@@ -154,3 +180,74 @@ def _summary_line(play: Playthrough, seed: int) -> str:
     counted = ", ".join(f"{count} {name}" for name, count in verdicts.most_common())
     return (f"seed {seed}: {play.ending}, score {play.score.total}, {len(play.turns)} turns ({counted}), "
             f"motive {play.motive}")
+
+
+def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
+    """`--host`: bots play as trainees in a live workshop; each keeps its turns locally until acknowledged."""
+    import random
+    import threading
+
+    from game.room.bots import Outbox, play_live
+    from game.room.client import RoomClient
+    from game.room.lan import find
+
+    if not args.workshop.strip():
+        print("--host needs --workshop CODE: the code on the trainer's screen", file=sys.stderr)
+        return 2
+    pace = _pace(args.pace)
+    if pace is None or args.bots < 1:
+        print(f"--pace takes seconds or a range such as 2-5, not '{args.pace}'", file=sys.stderr)
+        return 2
+    url = args.host
+    if url == "find":
+        found = find(args.workshop)
+        if found is None:
+            print(f"No host for workshop {args.workshop} answered on this network.", file=sys.stderr)
+            return 1
+        url = found.url
+    try:
+        RoomClient(url, args.workshop)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    names = [args.trainee] if args.bots == 1 else [f"{args.trainee} {n}" for n in range(1, args.bots + 1)]
+    results: dict[str, tuple[list[Playthrough], Outbox, bool]] = {}
+
+    def trainee(name: str, number: int) -> None:
+        journal = Journal.open(args.db or ":memory:")
+        outbox = Outbox(journal, RoomClient(url, args.workshop))
+        rng = random.Random(f"{name}-{args.seed}")
+        plays = [play_live(scenario, args.strategy, seed, journal, outbox, name, args.workshop,
+                           pace=lambda: rng.uniform(*pace))
+                 for seed in range(args.seed + number * args.runs, args.seed + (number + 1) * args.runs)]
+        delivered = outbox.drain(args.patience)
+        results[name] = (plays, outbox, delivered)
+        outbox.client.close()
+        journal.close()
+
+    threads = [threading.Thread(target=trainee, args=(name, number), daemon=True) for number, name in enumerate(names)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if args.bots == 1:
+        report(results[args.trainee][0], args)
+    turns = sum(len(play.turns) for plays, _, _ in results.values() for play in plays)
+    posts = sum(outbox.posts for _, outbox, _ in results.values())
+    refused = [why for _, outbox, _ in results.values() for why in outbox.refused.values()]
+    undelivered = [name for name, (_, _, delivered) in results.items() if not delivered]
+    print(f"host {url}: {turns} turns of {len(names)} trainees posted in {posts} posts; "
+          + ("all acknowledged" if not undelivered and not refused else
+             f"not delivered for {len(undelivered)} trainees, {len(refused)} plays refused"), file=sys.stderr)
+    for why in sorted(set(refused)):
+        print(f"  refused: {why}", file=sys.stderr)
+    return 0 if not undelivered and not refused else 1
+
+
+def _pace(text: str) -> tuple[float, float] | None:
+    low, _, high = text.partition("-")
+    try:
+        pace = (float(low), float(high or low))
+    except ValueError:
+        return None
+    return pace if 0 <= pace[0] <= pace[1] < 3600 else None

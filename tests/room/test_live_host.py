@@ -1,0 +1,103 @@
+"""A real host process on 127.0.0.1 with bots as games: what the games committed is on the host exactly once,
+through a kill -9 of the host, a cut connection and turns sent twice."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from game.room.bots import post_of
+from game.room.client import RoomClient
+from game.room.lan import find
+from game.workshop.journal import Journal
+from tests.room.conftest import CODE, ROOT, RunningHost, held_turns
+from tests.room.proxy import Proxy
+
+SCENARIO = str(ROOT / "tests" / "fixtures" / "tiny.en.yaml")
+
+
+def simulate(url: str, trainee: str, db, *more: str) -> subprocess.Popen:
+    """`simulate --host` as a separate program: a game's turns, committed locally first, posted to the host."""
+    command = [sys.executable, str(ROOT / "main.py"), "simulate", SCENARIO, "--strategy", "random",
+               "--host", url, "--trainee", trainee, "--workshop", CODE, "--db", str(db), *more]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def committed(*dbs) -> list[tuple[str, int]]:
+    return sorted(turn for db in dbs for turn in held_turns(db))
+
+
+def test_every_turn_the_bots_committed_is_on_the_host_once(running_host, tmp_path):
+    games = [simulate(running_host.url, f"Bot {n}", tmp_path / f"bot{n}.sqlite", "--runs", "3", "--seed", str(n * 10))
+             for n in range(3)]
+    finished = [game.communicate(timeout=120) for game in games]
+    assert [game.returncode for game in games] == [0, 0, 0], finished
+    assert held_turns(running_host.db) == committed(*(tmp_path / f"bot{n}.sqlite" for n in range(3)))
+
+
+def test_the_host_is_found_on_the_network_by_its_code(tmp_path):
+    host = RunningHost(tmp_path, announce=True).start()
+    try:
+        found = find(CODE.lower(), timeout=5, interface="127.0.0.1")
+    finally:
+        host.stop()
+    assert found is not None and found.url == host.url
+
+
+@pytest.mark.slow
+def test_nothing_is_lost_or_doubled_through_a_kill_a_cut_and_a_repeat(tmp_path):
+    """Three games at a person's pace; the host is killed with -9 and restarted, one game's connection is cut
+    for a minute, and afterwards every game sends all its turns again. Counted: each committed turn once."""
+    host = RunningHost(tmp_path).start()
+    cut_off = Proxy(host.port)
+    dbs = [tmp_path / f"game{n}.sqlite" for n in range(3)]
+    pace = ("--pace", "0.2-0.6", "--runs", "6", "--patience", "180")
+    games = [simulate(host.url, "Anouk", dbs[0], *pace, "--seed", "0"),
+             simulate(host.url, "Bram", dbs[1], *pace, "--seed", "100"),
+             simulate(cut_off.url, "Chantal", dbs[2], *pace, "--seed", "200")]
+    try:
+        time.sleep(3)
+        cut_off.cut()
+        time.sleep(2)
+        host.kill()  # mid-session: games go on committing locally
+        time.sleep(3)
+        host.start()
+        time.sleep(60 - 5)
+        cut_off.mend()
+        outputs = [game.communicate(timeout=240) for game in games]
+        assert [game.returncode for game in games] == [0, 0, 0], outputs
+        resent = _send_everything_again(host.url, dbs)
+        on_host = held_turns(host.db)
+    finally:
+        cut_off.close()
+        host.stop()
+    made = committed(*dbs)
+    assert (len(on_host), on_host, resent) == (len(made), made, 0)
+
+
+def _send_everything_again(url: str, dbs) -> int:
+    """Every play of every game, posted whole once more: returns how many turns the host added (none)."""
+    client = RoomClient(url, CODE)
+    added = 0
+    for db in dbs:
+        with Journal.open(db) as journal:
+            for (play_id,) in journal.connection.execute("SELECT id FROM plays").fetchall():
+                added += client.post(post_of(journal.connection, play_id, 0)).added
+    client.close()
+    return added
+
+
+def test_a_game_whose_connection_is_cut_delivers_when_it_comes_back(running_host, tmp_path):
+    proxy = Proxy(running_host.port)
+    proxy.cut()
+    game = simulate(proxy.url, "Dewi", tmp_path / "dewi.sqlite", "--runs", "2", "--patience", "60")
+    threading.Timer(4, proxy.mend).start()
+    try:
+        game.communicate(timeout=90)
+    finally:
+        proxy.close()
+    assert (game.returncode, held_turns(running_host.db)) == (0, committed(tmp_path / "dewi.sqlite"))
