@@ -18,6 +18,7 @@ import yaml
 
 from game.scenario import limits
 from game.scenario.problem import Problem, ScenarioError
+from game.scenario.traps import find_traps, quote_traps
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
@@ -80,13 +81,13 @@ def file_bytes(path: str) -> bytes:
         raise ScenarioError([Problem(path, 1, 1, f"cannot read the file: {error.strerror or error}")]) from None
 
 
-def read_file(path: str) -> Node:
-    """The file's tree, or ScenarioError with every problem found on the way."""
-    return read_bytes(file_bytes(path), path)
+def read_file(path: str, traps: list[Problem] | None = None) -> Node:
+    """The file's tree, or ScenarioError with every problem found on the way; see `read_text` for `traps`."""
+    return read_bytes(file_bytes(path), path, traps)
 
 
-def read_bytes(data: bytes, name: str) -> Node:
-    return read_text(decode(data, name), name)
+def read_bytes(data: bytes, name: str, traps: list[Problem] | None = None) -> Node:
+    return read_text(decode(data, name), name, traps)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -127,25 +128,39 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_text(text: str, name: str) -> Node:
+def read_text(text: str, name: str, traps: list[Problem] | None = None) -> Node:
+    """The tree of a YAML text, or ScenarioError with every problem found on the way.
+
+    With a `traps` list (for the files trainers write), texts that YAML would misread are first
+    found line by line and added to it; the tree is then read from a copy with those texts quoted,
+    so the caller can report every other problem in the same run. Any error raised carries them too.
+    """
     _check_lines(text, name)
+    found = find_traps(text) if traps is not None else []
+    if found:
+        traps.extend(Problem(name, trap.line, trap.column, trap.why, trap.hint) for trap in found)
+        text = quote_traps(text, found)
+    before = list(traps or ())
     builder = _TreeBuilder(name)
     parser = Parser(text)
     try:
         with cycle_collector_paused():
             builder.build(parser.get_event)
     except yaml.MarkedYAMLError as error:
-        raise ScenarioError([*builder.problems, _syntax_problem(error, name, text)]) from None
+        syntax = _syntax_problem(error, name, text)
+        known = any(trap.line == syntax.line for trap in found)
+        raise ScenarioError([*before, *builder.problems, *([] if known else [syntax])]) from None
     except yaml.YAMLError as error:
-        raise ScenarioError([*builder.problems, Problem(name, 1, 1, f"not readable as YAML: {error}")]) from None
+        raise ScenarioError([*before, *builder.problems, Problem(name, 1, 1, f"not readable as YAML: {error}")]) \
+            from None
     except _Refused:
-        raise ScenarioError(builder.problems) from None
+        raise ScenarioError([*before, *builder.problems]) from None
     finally:
         parser.dispose()
     if builder.problems:
-        raise ScenarioError(builder.problems)
+        raise ScenarioError([*before, *builder.problems])
     if builder.root is None:
-        raise ScenarioError([Problem(name, 1, 1, "the file is empty",
+        raise ScenarioError([*before, Problem(name, 1, 1, "the file is empty",
             "start from a shipped scenario or run: python main.py new NAME")])
     return builder.root
 

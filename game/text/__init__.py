@@ -49,3 +49,8 @@ def day_name(lang: str, day: int) -> str:
 def moment_text(lang: str, moment: Moment) -> str:
     """A moment as the trainee reads it: 'Wednesday 10:30'."""
     return f"{day_name(lang, moment.day)} {moment.clock}"
+
+
+def spoken_moment(lang: str, moment: Moment) -> str:
+    """A moment as someone says it: 'Wednesday at 10:30', 'woensdag om 10:30'."""
+    return say(lang, "spoken_moment", day=day_name(lang, moment.day), time=moment.clock)

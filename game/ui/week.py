@@ -26,14 +26,16 @@ def draw_week(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Play
     slots = list(range(rules.day_start, rules.day_end, rules.slot_minutes))
     head = look.font("small", True).get_linesize() + look.px(4)
     time_w = look.font("tiny").size("00:00")[0] + look.px(10)
-    day_w = (rect.width - time_w) // rules.days
+    days = play.working_days()  # an appointment after the last day of the week adds the days up to it
+    column = {day: index for index, day in enumerate(days)}
+    day_w = (rect.width - time_w) // len(days)
     row_h = (rect.height - head) // len(slots)
-    grid = pygame.Rect(rect.left + time_w, rect.top + head, day_w * rules.days, row_h * len(slots))
+    grid = pygame.Rect(rect.left + time_w, rect.top + head, day_w * len(days), row_h * len(slots))
     pygame.draw.rect(surface, look.colour("panel"), grid)
     open_moments = set(play.moments()) if play.phase not in (ENDED, IN_CALL) else set()
     cells = {}
-    for day in range(1, rules.days + 1):
-        x = grid.left + (day - 1) * day_w
+    for day in days:
+        x = grid.left + column[day] * day_w
         look.text(surface, day_name(look.lang, day), pygame.Rect(x, rect.top, day_w, head), "small", bold=True,
                   align="center", valign="middle")
         for index, minute in enumerate(slots):
@@ -48,10 +50,10 @@ def draw_week(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Play
             look.text(surface, clock_text(minute), label, "tiny", "muted", align="right", valign="middle")
     scale = row_h / rules.slot_minutes
     for claim in play.visible_week():
-        if claim.day <= rules.days:
+        if claim.day in column:
             top = grid.top + round((claim.start - rules.day_start) * scale)
             bottom = grid.top + round((claim.start + claim.minutes - rules.day_start) * scale)
-            block = pygame.Rect(grid.left + (claim.day - 1) * day_w + look.px(3), top + 1, day_w - look.px(6),
+            block = pygame.Rect(grid.left + column[claim.day] * day_w + look.px(3), top + 1, day_w - look.px(6),
                                 bottom - top - 2)
             _claim(surface, look, block.clip(grid), claim, play.scenario.buyer.ladder.rungs)
     _tried(surface, look, play, cells)

@@ -202,7 +202,7 @@ def test_a_reply_names_the_agreed_moment_in_the_scenarios_language(tiny):
     calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(named,)))),)
     play = through(replace(tiny, calls=calls))
     play.choose(0)
-    assert play.choose(0).reply == "See you Wednesday 10:00."
+    assert play.choose(0).reply == "See you Wednesday at 10:00."
 
 
 def test_an_appointment_two_days_after_a_thursday_call_falls_on_monday(tiny):

@@ -60,7 +60,7 @@ def test_a_wrong_outcome_fails_at_the_line_of_the_expectation(playtest):
 
 def test_a_score_outside_the_range_fails_with_the_score_it_got(playtest):
     failure = _only_failure(run_file(playtest(expect="      score: [0, 50]")))
-    assert failure.message == "expected a score from 0 to 50, got 96"
+    assert failure.message == "expected a score from 0 to 50, got 94"
 
 
 def test_a_wrong_verdict_names_the_turn_and_what_was_said(playtest):
