@@ -42,11 +42,15 @@ class Trap:
 
     @property
     def quoted(self) -> str:
+        """The text in quotes: single ones around a text with double ones in it, else double (as JSON)."""
+        if '"' in self.value and "'" not in self.value and "\\" not in self.value:
+            return f"'{self.value}'"
         return json.dumps(self.value, ensure_ascii=False)  # a JSON string is a YAML double-quoted text
 
     @property
     def hint(self) -> str:
-        shown = self.quoted if len(self.quoted) <= 60 else self.quoted[:56] + '..."'
+        quoted = self.quoted
+        shown = quoted if len(quoted) <= 60 else quoted[:56] + "..." + quoted[-1]
         return f"put this text in quotes: {self.key}: {shown}"
 
 

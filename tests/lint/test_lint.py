@@ -156,3 +156,41 @@ def test_a_scenario_without_calls_is_an_error(tmp_path):
     path = tmp_path / "empty.yaml"
     path.write_text("title: X\nlanguage: en\nbuyer:\n  name: A\nquote:\n  what: b\ncalls: []\n", encoding="utf-8")
     assert _messages(lint_file(path), "error") == ["the scenario has no calls, so there is nothing to play"]
+
+
+BOSS_ON_WEDNESDAY = ("week:\n", "week:\n  - {day: 3, at: \"09:30\", minutes: 60, who: boss, what: board meeting}\n")
+
+
+def test_an_appointment_written_into_the_buyers_week_is_reported_at_the_appointment_and_the_claim(scenario_file):
+    path = scenario_file(BOSS_ON_WEDNESDAY)
+    [found] = [p for p in lint_file(path).problems if p.message.startswith("agreed in a call on Monday")]
+    text = path.read_text().splitlines()
+    assert "appointment: {days_later: 2" in text[found.line - 1] and "'board meeting' (line " in found.message
+    claim_line = int(found.message.split("(line ")[1].split(",")[0])
+    assert "board meeting" in text[claim_line - 1] and "agrees Wednesday 10:30 instead" in found.message
+
+
+def test_an_appointment_at_a_free_moment_is_not_reported_as_moved(scenario_file):
+    assert not [p for p in lint_file(scenario_file()).problems if "agreed in a call" in p.message]
+
+
+def test_tomorrow_for_an_appointment_two_working_days_later_is_reported(scenario_file):
+    path = scenario_file(("Shall I come by {appointment} to settle", "Shall I come by tomorrow at ten to settle"))
+    found = [m for m in _messages(lint_file(path)) if m.startswith("the text says 'tomorrow'")]
+    assert found == ["the text says 'tomorrow', but for a call on Monday the appointment is Wednesday 10:00 "
+                     "(2 working days later)"]
+
+
+def test_tomorrow_for_the_next_working_day_is_reported_for_a_call_on_friday(scenario_file):
+    path = scenario_file(("Shall I come by {appointment} to settle", "Shall I come by tomorrow at ten to settle"),
+                         ("days_later: 2", "days_later: 1"))
+    found = [m for m in _messages(lint_file(path)) if m.startswith("the text says 'tomorrow'")]
+    assert found == ["the text says 'tomorrow', but for a call on Friday the appointment is Monday 10:00 "
+                     "(1 working day later)"]
+
+
+def test_morgen_in_a_dutch_text_is_checked_as_tomorrow(tmp_path):
+    nl = (ROOT / "docs" / "examples" / "starter.nl.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "koffie.nl.yaml"
+    path.write_text(nl.replace("Zal ik {appointment} langskomen", "Zal ik morgen om tien uur langskomen"), "utf-8")
+    assert any(m.startswith("the text says 'morgen'") for m in _messages(lint_file(path)))
