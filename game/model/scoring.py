@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from game.model.deal import stage_rank
+from game.model.deal import CLEAR_NO, stage_rank
 
 VOORUITGANG = "vooruitgang"
 VOORTGANG = "voortgang"
@@ -73,6 +73,8 @@ def judge(change: Change, weights: ScoreWeights) -> Judgement:
     reasons = []
     if after > before:
         reasons.append("stage_up")
+        if change.stage_after == CLEAR_NO:
+            reasons.append("clear_no")
     elif after < before:
         reasons.append("step_lapsed" if change.step_lapsed else "stage_down")
     for flag in ("appointment_agreed", "appointment_repeated", "appointment_kept", "appointment_missed"):

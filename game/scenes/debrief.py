@@ -72,6 +72,8 @@ class DebriefScene(Scene):
         if self.report.lines:
             self.selected = max(0, min(len(self.report.lines) - 1, index))
             self.menu.buttons[0].enabled = self._can_practise()
+            if not self.menu.buttons[0].enabled and self.menu.focus == 0:
+                self.menu.focus = 1  # a button that cannot be pressed does not keep the focus
 
     def _press(self, pressed: str | None) -> None:
         if pressed == PRACTICE and self._can_practise():
@@ -183,7 +185,8 @@ class DebriefScene(Scene):
         if line is None:
             return
         inner = rect.inflate(-2 * look.space("padding"), -2 * look.space("padding"))
-        points = self.t("debrief.points", verdict=line.verdict_word, points=signed(line.points))
+        points = self.t("debrief.point" if abs(line.points) == 1 else "debrief.points", verdict=line.verdict_word,
+                        points=signed(line.points))
         you = self.t("debrief.you", number=line.turn.number, when=self._when(line))
         draw_sections(surface, look, inner, [
             Section(you, line.action, "text", "small"),

@@ -156,7 +156,8 @@ class TerminalGame:
             self.write("")
             self.show(self.text("turn", number=line.turn.number, when=line.when, action=line.action))
             self.show(line.happened, indent="   ")
-            self.show(self.text("verdict", verdict=line.verdict_word, points=signed(line.points)), indent="   ")
+            self.show(self.text("verdict_one" if abs(line.points) == 1 else "verdict", verdict=line.verdict_word,
+                                points=signed(line.points)), indent="   ")
             for reason in line.reasons:
                 self.show(f"- {reason}", indent="   ")
             if line.feedback:
