@@ -13,7 +13,7 @@ from game.scenario.problem import ScenarioError
 
 from .minimal import MINIMAL, broken
 
-FIVE_TRAPS = Path(__file__).resolve().parents[1] / "fixtures" / "five-traps.en.yaml"
+FIVE_TRAPS = Path(__file__).resolve().parents[2] / "docs" / "examples" / "traps" / "printer-traps.yaml"
 
 
 def problems(text: str):
