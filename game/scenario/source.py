@@ -18,7 +18,7 @@ import yaml
 
 from game.scenario import limits
 from game.scenario.problem import Problem, ScenarioError
-from game.scenario.traps import find_traps, quote_traps
+from game.scenario.traps import HASH_WORD, Trap, find_traps, quote_traps
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
@@ -131,16 +131,35 @@ def cycle_collector_paused() -> Iterator[None]:
 def read_text(text: str, name: str, traps: list[Problem] | None = None) -> Node:
     """The tree of a YAML text, or ScenarioError with every problem found on the way.
 
-    With a `traps` list (for the files trainers write), texts that YAML would misread are first
-    found line by line and added to it; the tree is then read from a copy with those texts quoted,
-    so the caller can report every other problem in the same run. Any error raised carries them too.
+    With a `traps` list (for the files trainers write), a text that YAML cannot read is scanned
+    line by line for texts it misreads (traps.py); they are added to the list, and the tree is
+    read again from a copy with those texts quoted, so the caller reports every other problem in
+    the same run too. Any error raised carries them. A file YAML reads is scanned only when it has
+    ' #' before a word: the one trap that does not stop YAML, which drops the rest of the text.
     """
     _check_lines(text, name)
-    found = find_traps(text) if traps is not None else []
-    if found:
-        traps.extend(Problem(name, trap.line, trap.column, trap.why, trap.hint) for trap in found)
-        text = quote_traps(text, found)
-    before = list(traps or ())
+    if traps is None:
+        return _tree(text, name)
+    try:
+        root = _tree(text, name)
+    except ScenarioError:
+        found = find_traps(text)
+        if not found:
+            raise
+        traps.extend(_trap_problems(found, name))
+        return _tree(quote_traps(text, found), name, list(traps), found)
+    if HASH_WORD.search(text):
+        traps.extend(_trap_problems([trap for trap in find_traps(text) if trap.comment], name))
+    return root
+
+
+def _trap_problems(found: list[Trap], name: str) -> list[Problem]:
+    return [Problem(name, trap.line, trap.column, trap.why, trap.hint) for trap in found]
+
+
+def _tree(text: str, name: str, before: list[Problem] | None = None, found: list[Trap] | None = None) -> Node:
+    """Parse `text`; `before` are problems already found, raised with any new ones."""
+    before = before or []
     builder = _TreeBuilder(name)
     parser = Parser(text)
     try:
@@ -148,7 +167,7 @@ def read_text(text: str, name: str, traps: list[Problem] | None = None) -> Node:
             builder.build(parser.get_event)
     except yaml.MarkedYAMLError as error:
         syntax = _syntax_problem(error, name, text)
-        known = any(trap.line == syntax.line for trap in found)
+        known = any(trap.line == syntax.line for trap in found or ())
         raise ScenarioError([*before, *builder.problems, *([] if known else [syntax])]) from None
     except yaml.YAMLError as error:
         raise ScenarioError([*before, *builder.problems, Problem(name, 1, 1, f"not readable as YAML: {error}")]) \

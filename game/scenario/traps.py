@@ -29,7 +29,8 @@ _RESERVED = ("%", "@", "`")
 # '*alias', '&anchor' and '!tag' written as YAML are refused later with their own message;
 # followed by anything else ('*Really* good', '& co'), they start a text.
 _YAML_NODE_PROPERTY = re.compile(r"^[*&!][!\w/.:-]+(\s|$)")
-_HASH_WORD = re.compile(r" #\S")
+HASH_WORD = re.compile(r" #\S")
+COMMENT_WHY = "this text contains ' #', after which YAML drops the rest as a comment"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,11 @@ class Trap:
     key: str
     value: str
     why: str
+
+    @property
+    def comment(self) -> bool:
+        """A trap YAML reads without an error: the rest of the text taken for a comment."""
+        return self.why == COMMENT_WHY
 
     @property
     def quoted(self) -> str:
@@ -139,9 +145,8 @@ class _Scan:
         text = _without_comment(value)
         if ": " in text or text.endswith(":"):
             return key, column, text, "this text contains ': ', which YAML reads as the start of a new key"
-        if key in TEXT_KEYS and _HASH_WORD.search(value):
-            return key, column, value.rstrip(), "this text contains ' #', after which YAML drops the rest as a " \
-                "comment"
+        if key in TEXT_KEYS and HASH_WORD.search(value):
+            return key, column, value.rstrip(), COMMENT_WHY
         return None
 
 
@@ -151,21 +156,14 @@ def _without_comment(value: str) -> str:
     return (value[:cut.start()] if cut else value).rstrip()
 
 
+# The rest of a quoted text: up to its closing quote, if that is on this line.
+_QUOTED_REST = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
+
+
 def _closing(text: str, quote: str, start: int) -> int | None:
     """Where the quoted text that began before `start` closes, if it does on this line."""
-    index = start
-    while index < len(text):
-        char = text[index]
-        if quote == '"' and char == "\\":
-            index += 2
-            continue
-        if char == quote:
-            if quote == "'" and text[index + 1:index + 2] == "'":
-                index += 2
-                continue
-            return index
-        index += 1
-    return None
+    found = _QUOTED_REST[quote].match(text, start)
+    return found.end() - 1 if found else None
 
 
 def _flow_end(text: str) -> int | None:
