@@ -12,7 +12,7 @@ from game.model import turn as turns
 from game.model.moment import Moment, clock_text
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
 from game.scenario.scenario import CALL, Claim
-from game.text import day_name, say
+from game.text import day_label, say
 from game.text import moment_text as when
 from game.ui.look import Look
 
@@ -36,7 +36,8 @@ def draw_week(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Play
     cells = {}
     for day in days:
         x = grid.left + column[day] * day_w
-        look.text(surface, day_name(look.lang, day), pygame.Rect(x, rect.top, day_w, head), "small", bold=True,
+        label = day_label(look.lang, day)
+        look.text(surface, label[:1].upper() + label[1:], pygame.Rect(x, rect.top, day_w, head), "small", bold=True,
                   align="center", valign="middle")
         for index, minute in enumerate(slots):
             cell = pygame.Rect(x, grid.top + index * row_h, day_w, row_h)
