@@ -233,7 +233,8 @@ class Playthrough:
         said = spoken_moment(self.scenario.language, moment)
         parts = text.split(APPOINTMENT_PLACEHOLDER)
         for index, before in enumerate(parts[:-1]):
-            starts = not before.strip() or before.rstrip()[-1] in ".!?:\"'“"
+            opening = before.rstrip().rstrip("\"'“")  # a quote may open the sentence
+            starts = not opening or opening[-1] in ".!?"
             parts[index] = before + (said[:1].upper() + said[1:] if starts else said)
         return "".join(parts)
 

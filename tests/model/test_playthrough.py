@@ -371,3 +371,15 @@ def test_a_phrasing_that_proposes_a_moment_names_it_in_the_trainees_own_line(tin
     play.choose(0)
     assert play.say_text(0) == "Shall we meet Henk on Wednesday at 10:00?"
     assert play.choose(0).say == "Shall we meet Henk on Wednesday at 10:00?"
+
+
+@pytest.mark.parametrize("text, filled", [("{appointment}. Prima.", "Woensdag om 10:30. Prima."),
+                                          ("agenda: {appointment}, bij ons.", "agenda: woensdag om 10:30, bij ons."),
+                                          ("Goed. {appointment}?", "Goed. Woensdag om 10:30?")])
+def test_a_named_moment_starts_with_a_capital_only_where_a_sentence_starts(text, filled):
+    from pathlib import Path
+
+    from game.scenario.load import load_scenario
+
+    dutch = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "quiet-week.nl.yaml")
+    assert Playthrough.start(dutch, 0).filled(text, Moment(3, 630)) == filled
