@@ -194,3 +194,11 @@ def test_morgen_in_a_dutch_text_is_checked_as_tomorrow(tmp_path):
     path = tmp_path / "koffie.nl.yaml"
     path.write_text(nl.replace("Zal ik {appointment} langskomen", "Zal ik morgen om tien uur langskomen"), "utf-8")
     assert any(m.startswith("the text says 'morgen'") for m in _messages(lint_file(path)))
+
+
+def test_a_phrasing_whose_minutes_outweigh_its_move_is_reported(scenario_file):
+    path = scenario_file(("            deal: agree_step\n", "            deal: agree_step\n            minutes: 30\n"))
+    found = [m for m in _messages(lint_file(path)) if "minutes cost more than the move gains" in m]
+    assert found == ["'Shall I come by {appointment} to settle the las…' moves the deal, but its 30 "
+                     "minutes cost more than the move gains (-10 points at position_known, motive real_interest), "
+                     "so the debrief calls it voortgang"]
