@@ -199,3 +199,29 @@ def check_every_appointment_can_be_kept(point: Point) -> None:
 def test_an_agreed_moment_is_always_one_the_trainee_can_still_choose(text, at):
     check_every_appointment_can_be_kept(point_of(drawn(text), *at))
 
+
+
+# --- the case that showed the old score wrong ---------------------------------------------------
+
+def agreed_call_with_a_price_lever() -> Playthrough:
+    """One of three quotes, a price-lever buyer: the position known, a next call agreed for Wednesday."""
+    from game.model.moment import Moment
+
+    play = Playthrough.start(LOADED["three-quotes.en.yaml"], 3, clock=lambda: 0.0, motive="price_lever")
+    play.contact(Moment(1, 660), "call")
+    play.choose(1)  # price set aside: the position comes out
+    play.choose(2)  # a sharper price: the call ends
+    play.contact(Moment(2, 630), "call")
+    for choice in (1, 2, 0):  # ... and at the end of the second call, the next one is fixed
+        play.choose(choice)
+    return play
+
+
+def test_keeping_the_agreed_call_and_hearing_the_clear_no_beats_never_phoning_back():
+    kept = agreed_call_with_a_price_lever()
+    kept.contact(kept.appointment, "call")
+    clear_no = kept.choose(0)
+    never = agreed_call_with_a_price_lever()
+    never.finish()
+    assert kept.ending == "clear_no" and clear_no.verdict == VOORUITGANG and clear_no.points > 0
+    assert kept.score.total > never.score.total
