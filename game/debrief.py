@@ -5,13 +5,20 @@ Pure data for both the window and the terminal; nothing here draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.model import turn as turns
 from game.model.hindsight import best_phrasing
 from game.model.playthrough import Playthrough
 from game.model.turn import Turn
 from game.text import lookup, moment_text, say
+
+
+def signed(value: int) -> str:
+    """+8, −12, 0: a typographic minus, and no sign on nothing."""
+    if value == 0:
+        return "0"
+    return f"−{abs(value)}" if value < 0 else f"+{value}"
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,7 @@ class DebriefLine:
     happened: str
     verdict: str
     verdict_word: str
-    points: float
+    points: int
     reasons: tuple[str, ...]
     feedback: str = ""
     principle: str = ""
@@ -34,7 +41,7 @@ class Debrief:
     ending_title: str
     ending_text: str
     score: int
-    parts: dict[str, float]
+    parts: dict[str, int]
     motive: str
     motive_name: str
     motive_explained: str
@@ -69,27 +76,39 @@ def _line(play: Playthrough, turn: Turn, lang: str) -> DebriefLine:
     line = DebriefLine(
         turn=turn,
         when=moment_text(lang, turn.moment),
-        action=turn.say or say(lang, f"channel.{turn.channel}"),
+        action=turn.say or _action(lang, turn),
         happened=happened(play, turn, lang),
         verdict=turn.verdict,
         verdict_word=say(lang, f"verdict.{turn.verdict}"),
         points=turn.points,
         reasons=tuple(reason_text(lang, turn, code) for code in turn.judgement.reasons) + _why(lang, turn),
     )
+    if turn.kind == turns.CLOSING:
+        return replace(line, principle=principle_text(lang, "keep_the_appointment"))
     if turn.kind != turns.PHRASING:
         return line
     point = play.scenario.call(turn.call_id).point(turn.point_id)
     phrasing = point.phrasings[turn.choice]
     best = best_phrasing(point, turn.change.stage_before, play.motive, play.rules.score)
-    return DebriefLine(**{**line.__dict__, "feedback": phrasing.feedback,
-                          "principle": principle_text(lang, phrasing.principle),
-                          "better": "" if best == turn.choice else point.phrasings[best].say})
+    better = point.phrasings[best]
+    moment = turn.appointment or play.proposal(phrasing, turn.moment)
+    return replace(line, feedback=play.filled(phrasing.feedback, moment),
+                   principle=principle_text(lang, phrasing.principle),
+                   better="" if best == turn.choice else play.filled(better.say, play.proposal(better, turn.moment)))
+
+
+def _action(lang: str, turn: Turn) -> str:
+    if turn.kind == turns.CLOSING:
+        return say(lang, f"closing.{turn.outcome}")
+    return say(lang, f"channel.{turn.channel}")
 
 
 def happened(play: Playthrough, turn: Turn, lang: str | None = None) -> str:
     """One sentence on what came of the turn, in `lang` (default the scenario's language)."""
     lang = lang or play.scenario.language
     buyer = play.scenario.buyer
+    if turn.kind == turns.CLOSING:
+        return say(lang, f"outcome.{turn.outcome}")
     if turn.kind == turns.PHRASING:
         text = turn.reply
         if turn.call_end in (turns.CUT_SHORT, turns.PATIENCE):
@@ -111,6 +130,16 @@ def _why(lang: str, turn: Turn) -> tuple[str, ...]:
 def reason_text(lang: str, turn: Turn, code: str) -> str:
     change = turn.change
     moment = turn.appointment or turn.missed
-    return say(lang, f"reason.{code}", before=say(lang, f"stage.{change.stage_before}"),
+    step = turn.step_agreed_at
+    return say(lang, f"reason.{_reason_key(turn, code)}", before=say(lang, f"stage.{change.stage_before}"),
                after=say(lang, f"stage.{change.stage_after}"),
-               moment=moment_text(lang, moment) if moment else "")
+               moment=moment_text(lang, moment) if moment else "", step=moment_text(lang, step) if step else "")
+
+
+def _reason_key(turn: Turn, code: str) -> str:
+    """The same reason reads differently at the end of the game, or when keeping a moment rather than agreeing it."""
+    if code == "appointment_missed" and turn.kind == turns.CLOSING:
+        return "appointment_open"
+    if code == "appointment_repeated" and turn.kind == turns.CONTACT:
+        return "appointment_repeated_call"
+    return code

@@ -83,7 +83,7 @@ def as_record(play: Playthrough, strategy: str, seed: int) -> dict:
         "turns": [
             {"number": t.number, "kind": t.kind, "day": t.moment.day, "time": t.moment.clock,
              "outcome": t.outcome, "say": t.say, "aim": t.aim, "verdict": t.verdict,
-             "points": round(t.points, 2), "reasons": list(t.judgement.reasons),
+             "points": t.points, "reasons": list(t.judgement.reasons),
              "stage": t.change.stage_after}
             for t in play.turns
         ],

@@ -6,6 +6,7 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.lint.appointments import check_appointments
 from game.lint.design import check_design
 from game.lint.flow import explore
 from game.lint.stats import Statistics, statistics_of
@@ -48,11 +49,13 @@ def lint_file(path: str | Path) -> Findings:
 
 
 def _lint(path: str) -> Findings:
+    traps: list[Problem] = []
     try:
-        root = read_file(path)
+        root = read_file(path, traps)
     except ScenarioError as error:
         return Findings(path, error.problems)
     report = Report(path)
+    report.problems.extend(traps)
     scenario = read_scenario(root, report, default_rules())
     if report.errors:
         return Findings(path, sorted(report.problems))
@@ -62,6 +65,7 @@ def _lint(path: str) -> Findings:
     check_texts(root, report)
     check_wording(scenario, root, report)
     check_week(scenario, report)
+    check_appointments(scenario, report)
     check_translation(scenario, report)
     design = sorted(report.problems[from_loader:], key=lambda p: (p.line, p.column))
     return Findings(path, report.problems[:from_loader] + design, statistics_of(flow))

@@ -7,7 +7,6 @@ from collections import defaultdict
 from game.lint.flow import Flow, PhrasingKey, State
 from game.model import deal as stages
 from game.model.playthrough import ENDING_BY_STAGE
-from game.model.scoring import VOORUITGANG
 from game.scenario.fields import Location, Report
 from game.scenario.load import ENDING_KINDS
 from game.scenario.scenario import ADVANCE, PROLONG, Phrasing
@@ -73,20 +72,23 @@ def _aims_at_each_point(flow: Flow, report: Report) -> None:
                                "alive, so the trainee feels the difference")
 
 
-def _phrasing_verdicts(flow: Flow) -> dict[PhrasingKey, list[tuple[str, str, str, str]]]:
-    """For each phrasing: (verdict, stage, motive, stage after) over every state it can be said in."""
-    found: dict[PhrasingKey, list[tuple[str, str, str, str]]] = defaultdict(list)
+def _phrasing_verdicts(flow: Flow) -> dict[PhrasingKey, list[tuple[bool, str, str, str, int]]]:
+    """For each phrasing: (whether it gains, stage, motive, stage after, points) over every state it can be
+    said in. It gains when it moves the deal up or agrees a moment, whatever the minutes it takes cost."""
+    found: dict[PhrasingKey, list[tuple[bool, str, str, str, int]]] = defaultdict(list)
     for (_, _, stage, motive), steps in flow.steps.items():
         for step in steps:
-            found[step.phrasing].append((step.judgement.verdict, stage, motive, step.change.stage_after))
+            change = step.change
+            gains = stages.stage_rank(change.stage_after) > stages.stage_rank(stage) or change.appointment_agreed
+            found[step.phrasing].append((gains, stage, motive, change.stage_after, step.judgement.points))
     return found
 
 
 def _phrasings_against_their_aim(flow: Flow, report: Report) -> None:
     for key, outcomes in sorted(_phrasing_verdicts(flow).items()):
         phrasing = _phrasing(flow, key)
-        forward = sorted(((stages.stage_rank(stage), motive, stage, after)
-                          for verdict, stage, motive, after in outcomes if verdict == VOORUITGANG))
+        forward = sorted(((stages.stage_rank(stage), motive, stage, after, points)
+                          for gains, stage, motive, after, points in outcomes if gains))
         said_at = sorted({outcome[1] for outcome in outcomes}, key=stages.stage_rank)
         if phrasing.aim == ADVANCE and not forward:
             moves = "; ".join(f"from {s}: {MOVES_FROM[s]}" for s in said_at if s in MOVES_FROM)
@@ -94,8 +96,13 @@ def _phrasings_against_their_aim(flow: Flow, report: Report) -> None:
                            f"deal: said at {', '.join(said_at)}, for every motive, it is voortgang",
                            f"give it a 'deal:' move the deal allows ({moves}) or an 'appointment:' - "
                            "or mark it 'aim: prolong'")
+        elif phrasing.aim == ADVANCE and all(points <= 0 for *_, points in forward):
+            _, motive, stage, after, points = forward[0]
+            report.warning(phrasing.at, f"'{_short(phrasing.say)}' moves the deal, but its {phrasing.minutes} "
+                           f"minutes cost more than the move gains ({points:+d} points at {stage}, motive {motive}), "
+                           "so the debrief calls it voortgang", "let it take fewer minutes ('minutes:')")
         elif phrasing.aim == PROLONG and forward:
-            _, motive, stage, after = forward[0]
+            _, motive, stage, after, _ = forward[0]
             why = f"it moves the deal from {stage} to {after}" if after != stage else \
                 f"at {stage} it agrees a moment for the next contact"
             report.warning(phrasing.at, f"'{_short(phrasing.say)}' is written to prolong, but it scores as "

@@ -97,11 +97,18 @@ class _Values:
         return self.edges[state]
 
     def _edge(self, step: Step, state: State) -> tuple[float, list[State]]:
+        weights = self.flow.scenario.rules.score
         if step.to:
             return step.judgement.points, [step.to]
-        if step.ends_at in stages.FINAL_STAGES or not self.flow.starts.get(step.ends_at):
+        if step.ends_at in stages.FINAL_STAGES:
             return step.judgement.points, []
-        return step.judgement.points + self.contact, self.flow.entries(step.ends_at, state[3])
+        if not self.flow.starts.get(step.ends_at):
+            # The game ends with the deal open; a step no call can keep counts for nothing then.
+            lapse = weights.stages[stages.STEP_AGREED] - weights.stages[stages.POSITION_KNOWN] \
+                if step.ends_at == stages.STEP_AGREED else 0
+            return step.judgement.points - lapse, []
+        kept = weights.kept_appointment if step.change.appointment_agreed else 0  # the next call, at that moment
+        return step.judgement.points + self.contact + kept, self.flow.entries(step.ends_at, state[3])
 
     def _value(self, state: State, on_path: set[State]) -> _Value:
         count, best, worst = 0, float("-inf"), float("inf")

@@ -1,4 +1,8 @@
-"""A scenario comes in two languages: <name>.nl.yaml and <name>.en.yaml, with the same shape."""
+"""A scenario may come in two languages: <name>.nl.yaml and <name>.en.yaml, with the same shape.
+
+One language is enough (a trainer translates only when the group needs it); when both files
+exist, they must do the same.
+"""
 
 from __future__ import annotations
 
@@ -31,9 +35,6 @@ def check_translation(scenario: Scenario, report: Report) -> None:
         return
     language = _LANGUAGE["en" if partner.name.endswith(".en.yaml") else "nl"]
     if not partner.exists():
-        report.warning(Location(1, 1), f"no {language} version: {partner.name} is missing",
-                       f"translate this file into {partner.name} beside it (same calls, decision points "
-                       "and phrasings)")
         return
     try:
         other = load_scenario(partner)

@@ -31,6 +31,9 @@ CLOSE = "order"
 DECLINE = "decline"
 REOPEN = "reopen"
 MOVES = (REVEAL, AGREE_STEP, CLOSE, DECLINE, REOPEN)
+# Not a move a phrasing makes: when the game ends, a step that was never kept is worth no more
+# than no step at all, so the deal goes back to where it stood before the step was agreed.
+LAPSE = "lapse"
 
 _TRANSITIONS = [
     {"trigger": REACH, "source": QUOTE_SENT, "dest": REACHED},
@@ -40,6 +43,8 @@ _TRANSITIONS = [
     {"trigger": DECLINE, "source": list(OPEN_STAGES), "dest": CLEAR_NO},
     # Open, needs-probing questions make everything negotiable again.
     {"trigger": REOPEN, "source": [POSITION_KNOWN, STEP_AGREED], "dest": REACHED},
+    {"trigger": LAPSE, "source": STEP_AGREED, "dest": POSITION_KNOWN, "conditions": "stepped_from_known"},
+    {"trigger": LAPSE, "source": STEP_AGREED, "dest": REACHED},
 ]
 _STATES = [{"name": name, "final": name in FINAL_STAGES} for name in STAGES]
 
@@ -57,6 +62,7 @@ class Deal:
 
     def __init__(self, stage: str = QUOTE_SENT):
         self.state = stage
+        self.step_from = REACHED  # where the deal stood before its step was agreed
 
     @property
     def stage(self) -> str:
@@ -71,7 +77,12 @@ class Deal:
             return False  # the machine would ignore it too, after logging a warning that costs more than the move
         before = self.state
         _MACHINE.events[move].trigger(self)
+        if move == AGREE_STEP:
+            self.step_from = before
         return self.state != before
+
+    def stepped_from_known(self) -> bool:
+        return self.step_from == POSITION_KNOWN
 
     def allows(self, move: str) -> bool:
         return bool(_MACHINE.events[move].transitions.get(self.state))

@@ -23,7 +23,17 @@ class Moment:
 
 def is_workday(day: int) -> bool:
     """Day 1 is a Monday; days 6 and 7 (and 13, 14) are the weekend."""
-    return (day - 1) % 7 < 5
+    return weekday(day) <= 5
+
+
+def weekday(day: int) -> int:
+    """1 for Monday to 7 for Sunday: day 8 is a Monday again."""
+    return (day - 1) % 7 + 1
+
+
+def next_day(day_of_week: int, today: int) -> int:
+    """The first day from `today` on that falls on `day_of_week` (1 Monday ... 7 Sunday)."""
+    return today + (day_of_week - weekday(today)) % 7
 
 
 def workdays_later(day: int, count: int) -> int:

@@ -18,7 +18,7 @@ from game.model import deal as stages
 from game.model import turn as turns
 from game.model.buyer import Buyer
 from game.model.deal import Deal
-from game.model.moment import Moment, is_workday, workdays_later
+from game.model.moment import Moment, is_workday
 from game.model.motive import draw_motive
 from game.model.scoring import Change, Judgement, Score, judge, score
 from game.model.turn import Turn
@@ -28,12 +28,14 @@ from game.scenario.scenario import (
     COLLEAGUE,
     EMAIL,
     END_CALL,
+    Appointment,
     Call,
     Claim,
     DecisionPoint,
+    Phrasing,
     Scenario,
 )
-from game.text import moment_text
+from game.text import spoken_moment
 
 REACHING = "reaching"
 IN_CALL = "in_call"
@@ -86,6 +88,30 @@ def _week(days: int, day_start: int, day_end: int, step: int) -> _Week:
     return _Week(moments, tuple((moment.day, moment.minute) for moment in moments))
 
 
+def diary_fit(scenario: Scenario, proposed: Moment) -> Moment:
+    """The first moment from `proposed` on that the buyer's known week leaves free for an agreed call.
+
+    A buyer does not agree to a call during his own meeting with the boss; surprises (claims not
+    visible in the week) he cannot plan around. A moment after the last day of the week is fine:
+    agreeing it extends the game's week to that day, so it can be kept.
+    """
+    rules, ladder = scenario.rules, scenario.buyer.ladder
+    lifted = ladder.rank_above(rules.appointment_above)
+    # Claims lie within the scenario's week, so a week past it always has room.
+    horizon = _week(max(rules.days, proposed.day) + 7, rules.day_start, rules.day_end, rules.slot_minutes)
+    for moment in horizon.moments[horizon.index(proposed):]:
+        if blocking_claim(scenario, moment, lifted) is None:
+            return moment
+    return proposed
+
+
+def blocking_claim(scenario: Scenario, moment: Moment, rank: float) -> Claim | None:
+    """A claim the buyer knows of that keeps him from a call at `moment` by someone of `rank`."""
+    ladder = scenario.buyer.ladder
+    return next((c for c in scenario.week if c.visible and c.covers(moment)
+                 and ladder.outranks(ladder.rank(c.who), rank)), None)
+
+
 class Playthrough:
     """One game. `listeners` hear of every turn as it is made (the workshop journal is one)."""
 
@@ -100,11 +126,15 @@ class Playthrough:
         self.listeners: list[Listener] = []
         self.deal = Deal()
         self.buyer = Buyer(scenario.buyer.ladder)
-        self._week = _week(self.rules.days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
+        self.days = self.rules.days  # the last day of the game's week; an appointment after it extends the week
+        self._week = self._week_of(self.days)
         self.now = Moment(1, self.rules.day_start)
         self.phase = REACHING
         self.contacts_used = 0
         self.appointment: Moment | None = None
+        self._credit = 0  # appointment bonuses that rest on the open appointment until it is kept
+        self._appointed: set[str] = set()  # the stages at which an agreed moment counted: once each
+        self._step_agreed_at: Moment | None = None  # when the open step was agreed, until a later call gets through
         self.answer_chance = self.rules.answer_chance
         self.turns: list[Turn] = []
         self.actions: list[Action] = []
@@ -146,6 +176,10 @@ class Playthrough:
         index = self._week.index(moment)
         return moment >= self.now and index < len(moments) and moments[index] == moment
 
+    def working_days(self) -> list[int]:
+        """The days of the game's week on which contact can be made, in order."""
+        return [day for day in range(1, self.days + 1) if is_workday(day)]
+
     def visible_week(self) -> tuple[Claim, ...]:
         return tuple(claim for claim in self.scenario.week if claim.visible)
 
@@ -167,6 +201,42 @@ class Playthrough:
     @property
     def call_minutes(self) -> int:
         return self._call.minutes if self._call else 0
+
+    def say_text(self, index: int) -> str:
+        """What the trainee says with phrasing `index` here and now, the moment it proposes filled in."""
+        point, call = self.point, self._call
+        if point is None or call is None:
+            return ""
+        phrasing = point.phrasings[index]
+        return self.filled(phrasing.say, self.proposal(phrasing, call.started.later(call.minutes)))
+
+    def proposal(self, phrasing: Phrasing, said_at: Moment) -> Moment | None:
+        """The moment the phrasing proposes when said at `said_at`: what the trainee's own line names.
+
+        What the buyer agrees to may differ with his hidden motive (another appointment, or none).
+        """
+        appointment = phrasing.proposed
+        return self.fitted(appointment, said_at, phrasing.minutes) if appointment else None
+
+    def fitted(self, appointment: Appointment, said_at: Moment, minutes: int) -> Moment:
+        """The moment an appointment agreed in a phrasing said at `said_at` comes to, after the buyer's diary."""
+        proposed = max(appointment.after(said_at.day), said_at.later(minutes + 1))
+        return diary_fit(self.scenario, proposed)
+
+    def filled(self, text: str, moment: Moment | None) -> str:
+        """`text` with {appointment} naming `moment` as it is said in the scenario's language.
+
+        Where a sentence begins with it, it begins with a capital: "{appointment}. Fine." works in Dutch too.
+        """
+        if moment is None or APPOINTMENT_PLACEHOLDER not in text:
+            return text
+        said = spoken_moment(self.scenario.language, moment)
+        parts = text.split(APPOINTMENT_PLACEHOLDER)
+        for index, before in enumerate(parts[:-1]):
+            opening = before.rstrip().rstrip("\"'“")  # a quote may open the sentence
+            starts = not opening or opening[-1] in ".!?"
+            parts[index] = before + (said[:1].upper() + said[1:] if starts else said)
+        return "".join(parts)
 
     @property
     def buyer_line(self) -> str:
@@ -191,53 +261,61 @@ class Playthrough:
             raise ValueError(f"{moment} is not a moment that can still be chosen")
         self.actions.append(Action(moment=moment, channel=channel))
         before = self.deal.stage
-        missed = self._missed_appointment(moment, channel)
-        kept = channel == CALL and self.appointment == moment
-        if moment == self.appointment:
-            self.appointment = None
+        missed, taken_back = self._missed_appointment(moment, channel)
+        expected = channel == CALL and moment == self.appointment
+        credit = self._credit if expected else 0
+        if expected:
+            self.appointment, self._credit = None, 0
         self.contacts_used += 1
-        turn = self._email(moment, before, missed) if channel == EMAIL else self._ring(moment, before, missed, kept)
+        if channel == EMAIL:
+            turn = self._email(moment, before, missed, taken_back)
+        else:
+            turn = self._ring(moment, before, missed, taken_back, expected, credit)
         if self.phase == REACHING:
             self._move_on(moment.later(self.rules.slot_minutes))
         return turn
 
-    def _missed_appointment(self, moment: Moment, channel: str) -> Moment | None:
+    def _missed_appointment(self, moment: Moment, channel: str) -> tuple[Moment | None, int]:
+        """The agreed moment this contact lets pass, if any, and the bonuses that rested on it."""
         appointment = self.appointment
         if appointment is None or moment < appointment or (moment == appointment and channel == CALL):
-            return None
-        self.appointment = None
+            return None, 0
+        credit = self._credit
+        self.appointment, self._credit = None, 0
         self.answer_chance *= self.rules.missed_appointment_factor
-        return appointment
+        return appointment, credit
 
-    def _email(self, moment: Moment, before: str, missed: Moment | None) -> Turn:
+    def _email(self, moment: Moment, before: str, missed: Moment | None, taken_back: int) -> Turn:
         self.answer_chance *= self.rules.email_backfire
         return self._record(turns.CONTACT, moment, turns.EMAIL, before, contacts=1, missed=missed,
-                            channel=EMAIL, reply=self.scenario.buyer.email_reply)
+                            taken_back=taken_back, channel=EMAIL, reply=self.scenario.buyer.email_reply)
 
-    def _ring(self, moment: Moment, before: str, missed: Moment | None, kept: bool) -> Turn:
+    def _ring(self, moment: Moment, before: str, missed: Moment | None, taken_back: int, expected: bool,
+              credit: int) -> Turn:
+        """A call; `expected` when it is at the agreed moment, which lifts the trainee on the ladder."""
         ladder = self.scenario.buyer.ladder
-        rank = ladder.rank_above(self.rules.appointment_above) if kept else ladder.prospect_rank
+        rank = ladder.rank_above(self.rules.appointment_above) if expected else ladder.prospect_rank
         claim = self.claim_at(moment)
         self.buyer.attend(claim.who if claim else None)
-        if not self.buyer.answer(rank, willing=lambda: kept or self.rng.random() < self.answer_chance):
+        cost = {"contacts": 1, "missed": missed, "taken_back": taken_back, "channel": CALL}
+        if not self.buyer.answer(rank, willing=lambda: expected or self.rng.random() < self.answer_chance):
             if self.buyer.let_it_ring:
-                return self._record(turns.CONTACT, moment, turns.VOICEMAIL_FREE, before, contacts=1, missed=missed,
-                                    channel=CALL)
+                return self._record(turns.CONTACT, moment, turns.VOICEMAIL_FREE, before, **cost)
             outcome = turns.COLLEAGUE if claim.unreachable == COLLEAGUE and self.scenario.buyer.colleague \
                 else turns.VOICEMAIL
-            return self._record(turns.CONTACT, moment, outcome, before, contacts=1, missed=missed,
-                                channel=CALL, claim=claim)
+            return self._record(turns.CONTACT, moment, outcome, before, claim=claim, **cost)
         self.deal.make(stages.REACH)
+        self._step_agreed_at = None  # a later call got through: the step agreed before it is kept
+        kept = {"kept": expected and credit > 0, "repeated": expected and not credit}
         call = self._next_call()
         if call is None:
             self.buyer.hang_up()
-            return self._record(turns.CONTACT, moment, turns.NO_NEWS, before, contacts=1, missed=missed,
-                                channel=CALL, reply=self.scenario.buyer.brush_off)
+            return self._record(turns.CONTACT, moment, turns.NO_NEWS, before, reply=self.scenario.buyer.brush_off,
+                                **kept, **cost)
         point_id = self._resume.pop(call.id, call.points[0].id)
         self._call = _CallInProgress(call, point_id, moment, 0)
         self.phase = IN_CALL
-        return self._record(turns.CONTACT, moment, turns.THROUGH, before, contacts=1, missed=missed,
-                            channel=CALL, call_id=call.id)
+        return self._record(turns.CONTACT, moment, turns.THROUGH, before, call_id=call.id, **kept, **cost)
 
     def _next_call(self) -> Call | None:
         """A call cut short resumes; else the first fitting call not yet played; else the last fitting one again."""
@@ -263,22 +341,26 @@ class Playthrough:
         call = self._call
         phrasing = point.phrasings[index]
         response = phrasing.response_for(self.motive)
+        said_at = call.started.later(call.minutes)
+        say = self.filled(phrasing.say, self.proposal(phrasing, said_at))
         before = self.deal.stage
+        stepped = False
         for move in response.moves:
-            self.deal.make(move)
+            stepped |= self.deal.make(move) and self.deal.stage == stages.STEP_AGREED
+        if self.deal.stage != stages.STEP_AGREED:
+            self._step_agreed_at = None
+        elif stepped:
+            self._step_agreed_at = call.started
         start, call.minutes = call.minutes, call.minutes + phrasing.minutes
-        offered = None
-        if response.appointment:
-            proposed = max(response.appointment.after(call.started.day), call.started.later(call.minutes + 1))
-            offered = self._diary_fit(proposed)
-        agreed = self._agree(offered)
+        offered = self.fitted(response.appointment, said_at, phrasing.minutes) if response.appointment else None
+        agreed, counted = self._agree(offered)
         interruption = self._interruption(call, start)
         following = self._following(call.call, point, response.next)
         call_end = self._call_end(interruption, following)
-        turn = self._record(turns.PHRASING, call.started.later(start), turns.REPLY, before,
-                            minutes=phrasing.minutes, agreed=agreed, call_id=call.call.id, point_id=point.id,
-                            choice=index, say=phrasing.say, aim=phrasing.aim,
-                            reply=self._reply(response.reply, offered),
+        turn = self._record(turns.PHRASING, said_at, turns.REPLY, before,
+                            minutes=phrasing.minutes, agreed=agreed, repeated=agreed is not None and not counted,
+                            call_id=call.call.id, point_id=point.id, choice=index, say=say, aim=phrasing.aim,
+                            reply=self.filled(response.reply, offered),
                             claim=interruption if call_end == turns.CUT_SHORT else None, call_end=call_end)
         if call_end:
             self._hang_up(following if call_end in (turns.CUT_SHORT, turns.PATIENCE) else None)
@@ -286,35 +368,25 @@ class Playthrough:
             call.point_id = following
         return turn
 
-    def _reply(self, reply: str, moment: Moment | None) -> str:
-        if moment is None:
-            return reply
-        return reply.replace(APPOINTMENT_PLACEHOLDER, moment_text(self.scenario.language, moment))
+    def _agree(self, moment: Moment | None) -> tuple[Moment | None, bool]:
+        """Agree `moment` for the next contact; whether it counts: once at each stage of the deal.
 
-    def _diary_fit(self, proposed: Moment) -> Moment:
-        """The first moment from `proposed` on that the buyer's known week leaves free for an agreed call.
-
-        A buyer does not agree to a call during his own meeting with the boss; surprises
-        (claims not visible in the week) he cannot plan around. When the week has no room
-        left, the call moves to the next working day after it.
+        A new moment replaces one still open, and takes over what rested on it.
         """
-        ladder = self.scenario.buyer.ladder
-        lifted = ladder.rank_above(self.rules.appointment_above)
-        later = self._week.moments[self._week.index(proposed):]
-        for moment in later:
-            blocking = [c for c in self.scenario.week if c.visible and c.covers(moment)
-                        and ladder.outranks(ladder.rank(c.who), lifted)]
-            if not blocking:
-                return moment
-        if not later:
-            return proposed
-        return Moment(workdays_later(self.rules.days, 1), proposed.minute)
-
-    def _agree(self, moment: Moment | None) -> Moment | None:
         if moment is None or moment == self.appointment:
-            return None
+            return None, False
+        counted = self.deal.stage not in self._appointed
+        if counted:
+            self._appointed.add(self.deal.stage)
+            self._credit += 1
         self.appointment = moment
-        return moment
+        if moment.day > self.days:
+            self.days = moment.day
+            self._week = self._week_of(self.days)
+        return moment, counted
+
+    def _week_of(self, days: int) -> _Week:
+        return _week(days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
 
     def _interruption(self, call: _CallInProgress, start: int) -> Claim | None:
         """Someone higher on the ladder who claims the buyer during this phrasing."""
@@ -353,33 +425,62 @@ class Playthrough:
     # --- the end ----------------------------------------------------------------------
 
     def finish(self) -> None:
-        """The trainee stops following up this quote."""
+        """The trainee stops following up this quote; nothing happens when the game has already ended."""
+        if self.phase == ENDED:
+            return
         if self._call:
             self._hang_up(self._call.point_id)
-        self.phase = ENDED
+        if self.phase != ENDED:
+            self._end(turns.STOPPED)
 
     def _move_on(self, earliest: Moment) -> None:
         """Advance the clock to the next moment that can be chosen; end the game when none is left."""
         self.now = earliest
-        if self.deal.is_closed or self.contacts_left <= 0 or not self._moments_left():
+        if self.deal.is_closed:
             self.phase = ENDED
+        elif self.contacts_left <= 0:
+            self._end(turns.CONTACTS_USED)
+        elif not self._moments_left():
+            self._end(turns.WEEK_OVER)
 
     def _moments_left(self) -> bool:
         moments = self._week.moments
         return bool(moments) and moments[-1] >= self.now
 
-    def _judge(self, before: str, agreed: bool, missed: bool, contacts: int, minutes: int) -> tuple[Change, Judgement]:
-        key = (before, self.deal.stage, agreed, missed, contacts, minutes)
-        judged = self._judged.get(key)
+    def _end(self, why: str) -> None:
+        """The game ends with the deal open: settle what rested on agreements that were never kept.
+
+        A step agreed and never kept by a later call that got through is worth no more than no
+        step at all: the deal goes back to where it stood before it. An agreed moment still open
+        costs what a missed one costs, and the bonus for agreeing it goes. This is a turn of its
+        own, so the score stays the sum of the turns the debrief shows.
+        """
+        self.phase = ENDED
+        step_at = self._step_agreed_at if self.deal.stage == stages.STEP_AGREED else None
+        missed = self.appointment
+        if step_at is None and missed is None:
+            return
+        before = self.deal.stage
+        if step_at is not None:
+            self.deal.make(stages.LAPSE)
+        credit, self.appointment, self._credit, self._step_agreed_at = self._credit, None, 0, None
+        self._record(turns.CLOSING, self.now, why, before, missed=missed, taken_back=credit,
+                     lapsed=step_at is not None, step_agreed_at=step_at)
+
+    def _judge(self, change: Change) -> tuple[Change, Judgement]:
+        judged = self._judged.get(change)
         if judged is None:
-            change = Change(*key)
-            judged = self._judged[key] = (change, judge(change, self.rules.score))
+            judged = self._judged[change] = (change, judge(change, self.rules.score))
         return judged
 
     def _record(self, kind: str, moment: Moment, outcome: str, before: str, *, contacts: int = 0,
                 minutes: int = 0, missed: Moment | None = None, agreed: Moment | None = None,
-                claim: Claim | None = None, **details: object) -> Turn:
-        change, judgement = self._judge(before, agreed is not None, missed is not None, contacts, minutes)
+                claim: Claim | None = None, kept: bool = False, repeated: bool = False, taken_back: int = 0,
+                lapsed: bool = False, **details: object) -> Turn:
+        change, judgement = self._judge(Change(
+            before, self.deal.stage, appointment_agreed=agreed is not None and not repeated,
+            appointment_missed=missed is not None, contacts=contacts, minutes=minutes, appointment_kept=kept,
+            appointment_repeated=repeated, taken_back=taken_back, step_lapsed=lapsed))
         turn = Turn(number=len(self.turns) + 1, kind=kind, moment=moment, outcome=outcome, change=change,
                     judgement=judgement, claim_who=claim.who if claim else "",
                     claim_what=claim.what if claim else "", appointment=agreed, missed=missed,

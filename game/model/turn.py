@@ -9,6 +9,7 @@ from game.model.scoring import Change, Judgement
 
 CONTACT = "contact"
 PHRASING = "phrasing"
+CLOSING = "closing"  # not an action: when the game ends, what rested on agreements never kept is settled
 
 # What came of a turn.
 THROUGH = "through"            # the buyer picked up
@@ -18,6 +19,14 @@ COLLEAGUE = "colleague"        # a colleague answered for a busy buyer
 EMAIL = "email"                # an e-mail, answered with a brush-off
 NO_NEWS = "no_news"            # through, but the scenario has nothing left to say
 REPLY = "reply"                # the buyer answered a phrasing
+
+# Why the game ended, the outcome of a closing turn.
+WEEK_OVER = "week_over"
+CONTACTS_USED = "contacts_used"
+STOPPED = "stopped"
+
+KINDS = (CONTACT, PHRASING, CLOSING)
+OUTCOMES = (THROUGH, VOICEMAIL, VOICEMAIL_FREE, COLLEAGUE, EMAIL, NO_NEWS, REPLY, WEEK_OVER, CONTACTS_USED, STOPPED)
 
 # How a call ended after a phrasing, if it did.
 CALL_GOES_ON = ""
@@ -44,8 +53,9 @@ class Turn:
     claim_who: str = ""
     claim_what: str = ""
     call_end: str = CALL_GOES_ON
-    appointment: Moment | None = None
-    missed: Moment | None = None
+    appointment: Moment | None = None   # the moment agreed in this turn
+    missed: Moment | None = None        # the agreed moment let pass, or still open at the end
+    step_agreed_at: Moment | None = None  # a closing turn: when the step that was never kept was agreed
     wall_time: float = 0.0
 
     @property

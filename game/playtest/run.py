@@ -7,8 +7,10 @@ from pathlib import Path
 
 from game.installation import console_program, shipped_scenarios
 from game.model import turn as turns
+from game.model.moment import Moment, next_day
 from game.model.playthrough import IN_CALL, REACHING, Playthrough
-from game.playtest.spec import Playtest, PlaytestFile, Step, read_playtests
+from game.model.turn import Turn
+from game.playtest.spec import Playtest, PlaytestFile, Step, Verdict, read_playtests
 from game.scenario.fields import Location, Report
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
@@ -42,11 +44,13 @@ class FileResult:
 
 def run_file(path: str | Path) -> FileResult:
     path = str(path)
+    traps: list[Problem] = []
     try:
-        root = read_file(path)
+        root = read_file(path, traps)
     except ScenarioError as error:
         return FileResult(path, tuple(error.problems))
     report = Report(path)
+    report.problems.extend(traps)
     spec = read_playtests(root, report)
     if report.errors:
         return FileResult(path, tuple(report.errors))
@@ -61,7 +65,8 @@ def run_file(path: str | Path) -> FileResult:
         return FileResult(path, (Problem(path, spec.scenario_at.line, spec.scenario_at.column,
             f"the scenario {scenario_path} does not load ({len(error.problems)} problems)",
             f"run: {console_program()} validate {scenario_path}"),))
-    return FileResult(path, (), tuple(run_test(scenario, test, path) for test in spec.tests))
+    played = {test.name: play_test(scenario, test) for test in spec.tests}
+    return FileResult(path, (), tuple(_result(test, played, path) for test in spec.tests))
 
 
 def find_scenario(spec: PlaytestFile) -> Path | None:
@@ -73,17 +78,48 @@ def find_scenario(spec: PlaytestFile) -> Path | None:
     return None
 
 
-def run_test(scenario: Scenario, test: Playtest, path: str) -> Result:
+@dataclass(frozen=True)
+class Played:
+    play: Playthrough
+    failure: tuple[Location, str] | None = None  # the step that could not be done, or went otherwise
+
+
+def play_test(scenario: Scenario, test: Playtest) -> Played:
+    """Make the test's steps; the game stops where a step cannot be done, or does not do what it must."""
     play = Playthrough.start(scenario, test.seed, clock=lambda: 0.0, motive=test.motive)
     for step in test.steps:
         failure = take_step(play, step)
         if failure:
-            return Result(test.name, (_problem(path, step.at, failure),))
-    return Result(test.name, tuple(_problem(path, at, message) for at, message in check_expect(play, test)))
+            return Played(play, (step.at, failure))
+    play.finish()  # the trainee stops here: the game settles what was left open
+    return Played(play)
+
+
+def run_test(scenario: Scenario, test: Playtest, path: str) -> Result:
+    return _result(test, {test.name: play_test(scenario, test)}, path)
+
+
+def _result(test: Playtest, played: dict[str, Played], path: str) -> Result:
+    mine = played[test.name]
+    if mine.failure:
+        return Result(test.name, (_problem(path, *mine.failure),))
+    failures = check_expect(mine.play, test) + _compared(test, played)
+    return Result(test.name, tuple(_problem(path, at, message) for at, message in failures))
+
+
+def _compared(test: Playtest, played: dict[str, Played]) -> list[tuple[Location, str]]:
+    """`score_above`: this test must score above each test it names."""
+    total = played[test.name].play.score.total
+    failures = []
+    for name, at in test.expect.score_above:
+        other = played.get(name)
+        if other and not total > other.play.score.total:
+            failures.append((at, f"expected a score above '{name}' ({other.play.score.total}), got {total}"))
+    return failures
 
 
 def take_step(play: Playthrough, step: Step) -> str:
-    """Do the step; what went wrong when it cannot be done, else ''."""
+    """Do the step; what went wrong when it cannot be done, or when it does not do what it must, else ''."""
     if step.say:
         if play.phase != IN_CALL:
             return f"'{step.written}': no call is in progress ({_last_contact(play)})"
@@ -97,10 +133,23 @@ def take_step(play: Playthrough, step: Step) -> str:
                 "say a phrasing first")
     if play.phase != REACHING:
         return f"'{step.written}': the game has already ended ({play.ending})"
-    if step.moment not in play.moments():
-        return f"'{step.written}': {_not_a_moment(play, step)}"
-    play.contact(step.moment, step.channel)
+    moment = _moment_of(play, step)
+    if moment not in play.moments():
+        return f"'{step.written}': {_not_a_moment(play, step, moment)}"
+    turn = play.contact(moment, step.channel)
+    got_through = turn.outcome in (turns.THROUGH, turns.NO_NEWS)
+    if step.through is not None and got_through != step.through:
+        what = _outcome_text(play, turn)
+        return f"'{step.written}': expected it {'to get' if step.through else 'not to get'} through, but: {what}"
     return ""
+
+
+def _moment_of(play: Playthrough, step: Step) -> Moment:
+    """A named day is the first such day from now on: 'Monday' after an appointment on Friday is the Monday after."""
+    if not step.by_name:
+        return step.moment
+    moment = Moment(next_day(step.moment.day, play.now.day), step.moment.minute)
+    return moment if moment >= play.now else Moment(moment.day + 7, moment.minute)
 
 
 def _last_contact(play: Playthrough) -> str:
@@ -108,21 +157,25 @@ def _last_contact(play: Playthrough) -> str:
     if not contacts:
         return "make a call first, e.g. 'call: Monday 10:00'"
     last = contacts[-1]
-    lang = play.scenario.language
-    what = say(lang, f"outcome.{last.outcome}", name=play.scenario.buyer.name, what=last.claim_what,
-               colleague=play.scenario.buyer.colleague, reply=last.reply, line=last.reply)
     if play.turns[-1].kind == turns.PHRASING:
         return "the call has ended"
-    return f"the last contact, turn {last.number} at {last.moment.clock}, came to: {what}"
+    return f"the last contact, turn {last.number} at {last.moment.clock}, came to: {_outcome_text(play, last)}"
 
 
-def _not_a_moment(play: Playthrough, step: Step) -> str:
+def _outcome_text(play: Playthrough, turn: Turn) -> str:
+    buyer = play.scenario.buyer
+    return say(play.scenario.language, f"outcome.{turn.outcome}", name=buyer.name, what=turn.claim_what,
+               colleague=buyer.colleague, reply=turn.reply, line=turn.reply)
+
+
+def _not_a_moment(play: Playthrough, step: Step, moment: Moment) -> str:
     rules = play.rules
     if step.moment < play.now:
         day = day_name(play.scenario.language, play.now.day)
         return f"that moment has passed; the next free moment is {day} {play.now.clock}"
+    days = play.working_days()
     return (f"not a moment to choose: moments are every {rules.slot_minutes} minutes from "
-            f"day 1 to {rules.days}, between the hours of the rules")
+            f"day 1 to {days[-1]}, between the hours of the rules")
 
 
 def check_expect(play: Playthrough, test: Playtest) -> list[tuple[Location, str]]:
@@ -134,20 +187,29 @@ def check_expect(play: Playthrough, test: Playtest) -> list[tuple[Location, str]
         failures.append((expect.at["stage"], f"expected the deal at {expect.stage}, got {play.deal.stage}"))
     total = play.score.total
     if expect.score and not expect.score[0] <= total <= expect.score[1]:
-        low, high = expect.score
-        wanted = f"{low:g}" if low == high else f"from {low:g} to {high:g}"
-        failures.append((expect.at["score"], f"expected a score {wanted}, got {total}"))
-    for number, verdict in sorted(expect.verdicts.items()):
-        if number > len(play.turns):
-            failures.append((expect.at["verdicts"], f"expected turn {number} to be {verdict}, "
-                             f"but there were only {len(play.turns)} turns"))
-        elif play.turns[number - 1].verdict != verdict:
-            turn = play.turns[number - 1]
-            failures.append((expect.at["verdicts"], f"expected turn {number} to be {verdict}, got {turn.verdict} "
-                             f"({turn.say or turn.outcome})"))
-    if expect.turns is not None and len(play.turns) != expect.turns:
-        failures.append((expect.at["turns"], f"expected {expect.turns} turns, got {len(play.turns)}"))
+        failures.append((expect.at["score"], f"expected a score {_wanted(expect.score)}, got {total}"))
+    for wanted in sorted(expect.verdicts, key=lambda v: v.turn):
+        failure = _verdict_failure(play, wanted)
+        if failure:
+            failures.append((wanted.at, failure))
+    if expect.turns is not None and not expect.turns[0] <= len(play.turns) <= expect.turns[1]:
+        failures.append((expect.at["turns"], f"expected {_wanted(expect.turns)} turns, got {len(play.turns)}"))
     return failures
+
+
+def _wanted(bounds: tuple[float, float]) -> str:
+    low, high = bounds
+    return f"{low:g}" if low == high else f"from {low:g} to {high:g}"
+
+
+def _verdict_failure(play: Playthrough, wanted: Verdict) -> str:
+    what = f"{'not ' if wanted.negated else ''}{wanted.verdict}"
+    if wanted.turn > len(play.turns):
+        return f"expected turn {wanted.turn} to be {what}, but there were only {len(play.turns)} turns"
+    turn = play.turns[wanted.turn - 1]
+    if (turn.verdict == wanted.verdict) != wanted.negated:
+        return ""
+    return f"expected turn {wanted.turn} to be {what}, got {turn.verdict} ({turn.say or turn.outcome})"
 
 
 def _problem(path: str, at: Location, message: str) -> Problem:

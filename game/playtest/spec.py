@@ -7,13 +7,15 @@
         motive: internal_blocker
         steps:
           - call: Monday 11:00     # or `email: Tuesday 9:00`; a day name (en/nl) or number, and a time
+            through: yes           # optional: the call must (yes) or must not (no) get through
           - say: 2                 # the phrasing's number at the current decision point
         expect:
           outcome: order           # the ending kind
           stage: order             # the deal's final stage
           score: [60, 120]         # inclusive range, or one number
-          verdicts: {2: vooruitgang}
-          turns: 4                 # how many turns were made
+          score_above: Another test  # the name of a test in this file that must score lower
+          verdicts: {2: vooruitgang, 3: not voortgang}
+          turns: [4, 6]            # how many turns were made: a number or a range
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from game.model import deal as stages
 from game.model.moment import Moment, parse_clock
 from game.model.motive import MOTIVES
 from game.model.scoring import VERDICTS
-from game.scenario.fields import Fields, Location, Report, locate, one_of_hint
+from game.scenario.fields import Fields, Location, Report, did_you_mean, locate, one_of_hint
 from game.scenario.load import ENDING_KINDS
 from game.scenario.scenario import CALL, EMAIL
 from game.scenario.source import Node
@@ -38,6 +40,18 @@ class Step:
     moment: Moment | None = None
     channel: str = ""
     written: str = ""
+    by_name: bool = False        # the day was named ('Monday'): the first such day from now on
+    through: bool | None = None  # the contact must (True) or must not (False) get through
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a turn must be (or, with `not`, must not be), and where that is written."""
+
+    turn: int
+    verdict: str
+    negated: bool
+    at: Location
 
 
 @dataclass(frozen=True)
@@ -45,8 +59,9 @@ class Expect:
     outcome: str = ""
     stage: str = ""
     score: tuple[float, float] | None = None
-    verdicts: dict[int, str] = field(default_factory=dict)
-    turns: int | None = None
+    score_above: tuple[tuple[str, Location], ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
+    turns: tuple[float, float] | None = None
     at: dict[str, Location] = field(default_factory=dict)
 
 
@@ -74,7 +89,20 @@ def read_playtests(root: Node, report: Report) -> PlaytestFile:
     scenario = top.text("scenario", required=True)
     tests = tuple(read_test(node, number, report) for number, node in enumerate(top.items("tests", required=True), 1))
     top.finish()
+    _check_names(tests, report)
     return PlaytestFile(report.file, scenario, locate(scenario_node) if scenario_node else locate(root), tests)
+
+
+def _check_names(tests: tuple[Playtest, ...], report: Report) -> None:
+    """Every `score_above` names another test of the file."""
+    names = [test.name for test in tests]
+    for test in tests:
+        for name, at in test.expect.score_above:
+            if name == test.name:
+                report.error(at, f"'score_above: {name}' names this test itself", "name another test of this file")
+            elif name not in names:
+                report.error(at, f"'score_above: {name}' names no test in this file",
+                             f"{did_you_mean(name, names)} The tests are: {', '.join(names)}".strip())
 
 
 def read_test(node: Node, number: int, report: Report) -> Playtest:
@@ -96,6 +124,7 @@ def read_test(node: Node, number: int, report: Report) -> Playtest:
 def read_step(node: Node, report: Report) -> Step:
     f = Fields(node, "a step", report)
     found = [key for key in ("call", "email", "say") if f.has(key)]
+    through = f.flag("through", None) if f.has("through") else None
     f.finish()
     if len(found) != 1:
         report.error(node, "a step is one of 'call: Monday 11:00', 'email: Tuesday 9:00' or 'say: 2'",
@@ -104,6 +133,9 @@ def read_step(node: Node, report: Report) -> Step:
     key = found[0]
     value = node.value[key]
     if key == "say":
+        if through is not None:
+            report.error(node.value["through"], "'through' belongs to a call or an e-mail, not to 'say'",
+                         "write it under the '- call: ...' line")
         if not isinstance(value.value, int) or isinstance(value.value, bool) or value.value < 1:
             report.error(value, f"'say: {value.text}' must be the phrasing's number, 1 to 4", "for example: say: 2")
             return Step(locate(node))
@@ -114,11 +146,15 @@ def read_step(node: Node, report: Report) -> Step:
                      "'dinsdag 9:30' or '3 14:00'")
         return Step(locate(node))
     return Step(locate(value), moment=moment, channel=CALL if key == "call" else EMAIL,
-                written=f"{key}: {value.text}")
+                written=f"{key}: {value.text}", by_name=not value.text.split()[0].isdigit(), through=through)
 
 
 def parse_moment(text: str) -> Moment | None:
-    """'Monday 11:00', 'maandag 11:00' or '1 11:00' as a Moment; None when it is none of those."""
+    """'Monday 11:00', 'maandag 11:00' or '1 11:00' as a Moment; None when it is none of those.
+
+    A named day comes back as its day in the first week (Monday is 1); the run takes the first
+    such day from the moment of the step on, so 'Monday' after a Friday is day 8.
+    """
     parts = text.split()
     if len(parts) != 2:
         return None
@@ -130,7 +166,7 @@ def parse_moment(text: str) -> Moment | None:
 
 def _day_number(word: str) -> int | None:
     if word.isdigit():
-        return int(word) if 1 <= int(word) <= 7 else None
+        return int(word) if 1 <= int(word) <= 21 else None
     for lang in LANGUAGES:
         for number in range(1, 8):
             if day_name(lang, number).lower() == word.lower():
@@ -149,34 +185,55 @@ def read_expect(node: Node | None, report: Report) -> Expect:
     expect = Expect(
         outcome=f.word("outcome", ENDING_KINDS, default=""),
         stage=f.word("stage", stages.STAGES, default=""),
-        score=read_range(score_node, report) if score_node else None,
+        score=read_range(score_node, "score", report) if score_node else None,
+        score_above=read_names(f.get("score_above"), report),
         verdicts=read_verdicts(f.mapping("verdicts"), report),
-        turns=f.number("turns", 0, 0, 10_000) if turns_node else None,
+        turns=read_range(turns_node, "turns", report, "[3, 6]") if turns_node else None,
         at=at,
     )
     f.finish()
     return expect
 
 
-def read_range(node: Node, report: Report) -> tuple[float, float] | None:
+def read_range(node: Node, key: str, report: Report, example: str = "[60, 120]") -> tuple[float, float] | None:
     values = [item.value for item in node.value] if node.is_list else [node.value]
     numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
     if len(numbers) != len(values) or len(numbers) not in (1, 2) or numbers[0] > numbers[-1]:
-        report.error(node, f"'score' must be a number or a range like [60, 120], not '{node.text or values}'")
+        report.error(node, f"'{key}' must be a number or a range like {example}, not '{node.text or values}'")
         return None
     return float(numbers[0]), float(numbers[-1])
 
 
-def read_verdicts(node: Node | None, report: Report) -> dict[int, str]:
+def read_names(node: Node | None, report: Report) -> tuple[tuple[str, Location], ...]:
+    """`score_above`: one test's name, or a list of them."""
     if node is None:
-        return {}
-    verdicts = {}
+        return ()
+    items = node.value if node.is_list else [node]
+    names = []
+    for item in items:
+        if not item.is_scalar or not item.text.strip():
+            report.error(item, "'score_above' must name a test of this file",
+                         "for example: score_above: Friendly delay")
+            continue
+        names.append((item.text.strip(), locate(item)))
+    return tuple(names)
+
+
+def read_verdicts(node: Node | None, report: Report) -> tuple[Verdict, ...]:
+    """`{2: vooruitgang, 3: not vooruitgang}`: each located where it is written, so a failure points there."""
+    if node is None:
+        return ()
+    verdicts = []
     for key, value in node.value.items():
+        words = value.text.split() if value.is_scalar else []
+        negated = len(words) == 2 and words[0] == "not"
+        verdict = words[-1] if words else ""
         if not key.isdigit():
             report.error(node.keys[key], f"'{key}' is not a turn number",
                          "write the turn's number, e.g. '2: vooruitgang'")
-        elif value.text not in VERDICTS:
-            report.error(value, f"'{value.text}' is not a verdict", one_of_hint(value.text, VERDICTS))
+        elif verdict not in VERDICTS or len(words) != 1 + negated:
+            report.error(value, f"'{value.text}' is not a verdict",
+                         f"{one_of_hint(verdict, VERDICTS)}, or 'not' and one of them")
         else:
-            verdicts[int(key)] = value.text
-    return verdicts
+            verdicts.append(Verdict(int(key), verdict, negated, locate(value)))
+    return tuple(verdicts)

@@ -23,7 +23,7 @@ from game.model.deal import STAGES
 from game.model.motive import MOTIVES
 from game.model.playthrough import ENDING_BY_STAGE
 from game.model.scoring import VERDICTS
-from game.model.turn import COLLEAGUE, CONTACT, EMAIL, NO_NEWS, PHRASING, REPLY, THROUGH, VOICEMAIL, VOICEMAIL_FREE
+from game.model.turn import KINDS, OUTCOMES
 from game.scenario.scenario import AIMS, CHANNELS, LANGUAGES
 from game.workshop.journal import PLAY_COLUMNS, TURN_COLUMNS, scenario_key
 
@@ -31,7 +31,6 @@ MOST_TURNS = 500
 MOST_PROBLEMS = 10  # told at once; more would hide the first ones
 LATEST_MOMENT = 32_503_680_000.0  # seconds since 1970: the year 3000
 ENDINGS = (*ENDING_BY_STAGE.values(), "strung_along")
-TURN_OUTCOMES = (THROUGH, VOICEMAIL, VOICEMAIL_FREE, COLLEAGUE, EMAIL, NO_NEWS, REPLY)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Control characters (a tab and a newline may stand in a phrasing) and lone surrogates, which SQLite cannot store.
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -81,8 +80,8 @@ PLAY = {
 TURN = {
     "number": Number(1, MOST_TURNS, whole=True),
     "wall_time": MOMENT,
-    "kind": OneOf((CONTACT, PHRASING)),
-    "outcome": OneOf(TURN_OUTCOMES),
+    "kind": OneOf(KINDS),
+    "outcome": OneOf(OUTCOMES),
     "day": Number(0, 1000, whole=True),
     "minute": Number(0, 24 * 60, whole=True),
     "channel": OneOf(("", *CHANNELS)),

@@ -204,7 +204,7 @@ def text_of(node: Node, what: str, report: Report) -> str:
 
 def _shape_hint(node: Node) -> str:
     if node.is_list:
-        return "here it is a list; remove the '- ' in front of the lines"
+        return "here it is a list; remove the '- ' in front of the lines, or put a text that starts with '[' in quotes"
     if node.is_map:
-        return "here it is a set of keys; a text containing ': ' must be put in quotes"
+        return "here it is a set of keys; a text that starts with '{' or contains ': ' must be put in quotes"
     return "indent the lines below it by two more spaces"

@@ -8,6 +8,7 @@ a claim's place on the ladder) are checked once everything is read.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from pathlib import Path
 
@@ -15,11 +16,12 @@ from game.assets import ASSETS
 from game.installation import console_program
 from game.model import deal as stages
 from game.model.ladder import PROSPECT, PriorityLadder
-from game.model.moment import parse_clock
+from game.model.moment import clock_text, is_workday, parse_clock
 from game.model.motive import MOTIVES
 from game.model.scoring import ScoreWeights
 from game.scenario import limits
 from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint, text_of
+from game.scenario.placeholders import check_placeholders
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.scenario import (
     AIMS,
@@ -59,9 +61,11 @@ def load_bytes(data: bytes, name: str) -> Scenario:
     refuse_oversized(text, name)
     report = Report(name)
     version = hashlib.sha1(text.encode()).hexdigest()[:10]  # the same for the file saved with CRLF or a BOM
+    traps: list[Problem] = []
     with cycle_collector_paused():
         # The tree is dropped before the collector runs again, so its first pass walks only the scenario.
-        scenario = read_scenario(read_text(text, name), report, default_rules(), version=version)
+        scenario = read_scenario(read_text(text, name, traps), report, default_rules(), version=version)
+    report.problems[:0] = traps
     if report.unlisted:
         report.problems.append(Problem(name, 1, 1, f"more than {limits.MAX_PROBLEMS:,} problems; "
             f"{report.unlisted:,} more are not listed", "fix these first, then validate again"))
@@ -142,6 +146,7 @@ def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = 
         version=top.text("version") or version,
         pass_score=top.number("pass_score", 0, -10**6, 10**6) if top.get("pass_score") is not None else None,
     )
+    check_placeholders(root, report)
     if rules.appointment_above not in buyer.ladder.rungs:
         where = rules_node or _ladder_node(root) or root
         report.error(where, f"an agreed call lifts the trainee above '{rules.appointment_above}', "
@@ -359,10 +364,11 @@ def read_buyer_lines(node: Node | None, point_id: str, report: Report) -> dict[s
 
 def read_phrasing(node: Node, what: str, report: Report, rules: Rules) -> Phrasing:
     f = Fields(node, what, report)
-    response = read_response(f, Response(reply=""), report)
+    response = read_response(f, Response(reply=""), report, rules)
     if not response.reply:
         f.missing("reply", "add 'reply:' with what the buyer answers")
     overrides = f.mapping("if_motive")
+    if_motive = read_overrides(overrides, what, response, report, rules) if overrides else {}
     phrasing = Phrasing(
         say=f.text("say", required=True),
         aim=f.word("aim", AIMS),
@@ -370,18 +376,30 @@ def read_phrasing(node: Node, what: str, report: Report, rules: Rules) -> Phrasi
         feedback=f.text("feedback", required=True),
         principle=f.text("principle"),
         response=response,
-        if_motive=read_overrides(overrides, what, response, report) if overrides else {},
+        if_motive=if_motive,
         at=locate(node),
     )
     f.finish()
+    _check_named_moment(f, phrasing, report)
     return phrasing
 
 
-def read_overrides(node: Node, what: str, base: Response, report: Report) -> dict[str, Response]:
+def _check_named_moment(f: Fields, phrasing: Phrasing, report: Report) -> None:
+    """{appointment} in the trainee's line is the moment the phrasing proposes; in feedback, the one agreed."""
+    if APPOINTMENT_PLACEHOLDER in phrasing.say and phrasing.proposed is None:
+        report.error(f.where("say"), f"the trainee's line names {APPOINTMENT_PLACEHOLDER}, but the phrasing "
+            "proposes no moment", "add 'appointment: {days_later: 1, at: \"10:00\"}' to the phrasing, "
+            "or write the moment out")
+    if APPOINTMENT_PLACEHOLDER in phrasing.feedback and phrasing.proposed is None:
+        report.error(f.where("feedback"), f"the feedback names {APPOINTMENT_PLACEHOLDER}, but the phrasing "
+            "agrees no moment", "add 'appointment: {days_later: 1, at: \"10:00\"}', or write the moment out")
+
+
+def read_overrides(node: Node, what: str, base: Response, report: Report, rules: Rules) -> dict[str, Response]:
     responses = {}
     for motive, value in _motive_entries(node, report):
         f = Fields(value, f"if_motive {motive} in {what}", report)
-        responses[motive] = read_response(f, base, report)
+        responses[motive] = read_response(f, base, report, rules)
         f.finish()
     return responses
 
@@ -396,14 +414,14 @@ def _motive_entries(node: Node, report: Report) -> list[tuple[str, Node]]:
     return entries
 
 
-def read_response(f: Fields, base: Response, report: Report) -> Response:
+def read_response(f: Fields, base: Response, report: Report, rules: Rules) -> Response:
     """The reply and deal keys of a phrasing, or of an if_motive override of one."""
     deal = f.get("deal")
     next_node = f.get("next")
     response = Response(
         reply=f.text("reply") or base.reply,
         moves=read_moves(deal, report) if deal is not None else base.moves,
-        appointment=read_optional_appointment(f, base.appointment, report),
+        appointment=read_optional_appointment(f, base.appointment, report, rules),
         next=(next_node.text if next_node is not None else base.next),
     )
     if APPOINTMENT_PLACEHOLDER in response.reply and response.appointment is None:
@@ -412,7 +430,8 @@ def read_response(f: Fields, base: Response, report: Report) -> Response:
     return response
 
 
-def read_optional_appointment(f: Fields, inherited: Appointment | None, report: Report) -> Appointment | None:
+def read_optional_appointment(f: Fields, inherited: Appointment | None, report: Report,
+                              rules: Rules) -> Appointment | None:
     """An appointment, the one inherited from the phrasing, or none at all ('appointment: none')."""
     node = f.get("appointment")
     if node is None:
@@ -422,7 +441,7 @@ def read_optional_appointment(f: Fields, inherited: Appointment | None, report: 
     if not node.is_map:
         report.error(node, "'appointment' must be 'none' or a moment like {days_later: 1, at: \"10:00\"}")
         return inherited
-    return read_appointment(node, report)
+    return read_appointment(node, report, rules)
 
 
 def read_moves(node: Node, report: Report) -> tuple[str, ...]:
@@ -441,14 +460,34 @@ def read_moves(node: Node, report: Report) -> tuple[str, ...]:
     return tuple(moves)
 
 
-def read_appointment(node: Node, report: Report) -> Appointment:
+def read_appointment(node: Node, report: Report, rules: Rules) -> Appointment:
+    """A moment the trainee can choose, at most a week's working days after the call.
+
+    A moment after the last day of the week extends the game's week to it (so it can be kept);
+    further than a week's length it would be no part of this follow-up.
+    """
     f = Fields(node, "the appointment", report)
+    furthest = max(0, sum(map(is_workday, range(1, rules.days + 1))) - 1)
     appointment = Appointment(
         days_later=f.number("days_later", 1, 0, 30),
         minute=read_clock(f, "at", 10 * 60, report, required=True),
+        at=locate(node),
     )
+    if appointment.days_later > furthest:
+        report.error(f.where("days_later"), f"an appointment {appointment.days_later} working days after the call "
+            f"is further than this week of {furthest + 1} working days reaches",
+            f"agree a moment at most {furthest} working days later ('days_later: {furthest}')")
+    slots = range(rules.day_start, rules.day_end, rules.slot_minutes)
+    if f.has("at") and appointment.minute not in slots:
+        report.error(f.where("at"), f"the appointment at {clock_text(appointment.minute)} is not a moment the "
+            f"trainee can choose: those are every {rules.slot_minutes} minutes from {clock_text(slots[0])} to "
+            f"{clock_text(slots[-1])}", f"for example: at: \"{clock_text(_nearest(slots, appointment.minute))}\"")
     f.finish()
     return appointment
+
+
+def _nearest(slots: range, minute: int) -> int:
+    return min(slots, key=lambda slot: abs(slot - minute))
 
 
 def check_targets(call: Call, report: Report) -> None:
@@ -559,30 +598,59 @@ def read_hours(f: Fields, hours: str, base: Rules | None, report: Report) -> tup
 
 
 def read_weights(node: Node | None, report: Report, base: ScoreWeights | None) -> ScoreWeights:
+    """The score weights: whole numbers, so the score is exactly the sum of the turns shown."""
     if node is None:
-        return base or ScoreWeights({s: 0.0 for s in stages.STAGES}, 0, 0, 0, 0)
+        return base or ScoreWeights(dict.fromkeys(stages.STAGES, 0), 0, 0, 0, 0, 0)
     f = Fields(node, "the score weights", report)
     stage_node = f.mapping("stages", required=base is None)
+
+    def weight(key: str) -> int:
+        if base is None and not f.has(key):
+            f.missing(key)
+        return f.number(key, getattr(base, key) if base else 0, 0, 1000)
+
     weights = ScoreWeights(
         stages=read_stage_weights(stage_node, report, base),
-        appointment=f.number("appointment", base.appointment if base else 0, -1000, 1000, whole=False),
-        missed_appointment=f.number("missed_appointment", base.missed_appointment if base else 0, -1000, 1000,
-                                    whole=False),
-        per_contact=f.number("per_contact", base.per_contact if base else 0, -1000, 1000, whole=False),
-        per_minute=f.number("per_minute", base.per_minute if base else 0, -1000, 1000, whole=False),
+        appointment=weight("appointment"),
+        kept_appointment=weight("kept_appointment"),
+        missed_appointment=weight("missed_appointment"),
+        per_contact=weight("per_contact"),
+        per_minute=weight("per_minute"),
     )
     f.finish()
+    check_weights(weights, stage_node or node, node, report)
     return weights
 
 
-def read_stage_weights(node: Node | None, report: Report, base: ScoreWeights | None) -> dict[str, float]:
-    values = dict(base.stages) if base else {s: 0.0 for s in stages.STAGES}
+def read_stage_weights(node: Node | None, report: Report, base: ScoreWeights | None) -> dict[str, int]:
+    values = dict(base.stages) if base else dict.fromkeys(stages.STAGES, 0)
     if node is None:
         return values
     f = Fields(node, "the stage weights", report)
     for stage in stages.STAGES:
         if base is None and not f.has(stage):
             f.missing(stage)
-        values[stage] = f.number(stage, values[stage], -1000, 1000, whole=False)
+        values[stage] = f.number(stage, values[stage], -1000, 1000)
     f.finish()
     return values
+
+
+# The order of the lesson: every move up is worth something, a clear no beats every open end,
+# and the order beats a clear no.
+STAGE_ORDER = (stages.QUOTE_SENT, stages.REACHED, stages.POSITION_KNOWN, stages.STEP_AGREED, stages.CLEAR_NO,
+               stages.ORDER)
+
+
+def check_weights(weights: ScoreWeights, stage_node: Node, node: Node, report: Report) -> None:
+    values = weights.stages
+    for lower, higher in itertools.pairwise(STAGE_ORDER):
+        if values[lower] >= values[higher]:
+            report.error(stage_node, f"the stage values must rise in this order: {' < '.join(STAGE_ORDER)}; "
+                f"here {lower} is {values[lower]} and {higher} is {values[higher]}",
+                "a clear no beats every deal left open, and the order beats a clear no: "
+                f"give {higher} more than {lower}")
+            return
+    reopen = values[stages.POSITION_KNOWN] - values[stages.REACHED]
+    if weights.appointment >= reopen:
+        report.error(node, f"'appointment' ({weights.appointment}) must be less than position_known minus reached "
+            f"({reopen})", "else reopening the sale while agreeing a moment would score as a gain")

@@ -37,6 +37,7 @@ class Appointment:
 
     days_later: int
     minute: int
+    at: Location = NOWHERE
 
     def after(self, day: int) -> Moment:
         return Moment(workdays_later(day, self.days_later), self.minute)
@@ -65,6 +66,16 @@ class Phrasing:
 
     def response_for(self, motive: str) -> Response:
         return self.if_motive.get(motive, self.response)
+
+    @property
+    def proposed(self) -> Appointment | None:
+        """The moment the trainee's line proposes: the phrasing's own, else the first a motive's answer agrees.
+
+        It is the same whatever the buyer's hidden motive; his answer may agree another moment, or none.
+        """
+        if self.response.appointment:
+            return self.response.appointment
+        return next((r.appointment for r in self.if_motive.values() if r.appointment), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ import yaml
 from game.installation import console_program
 from game.scenario import limits
 from game.scenario.problem import Problem, ScenarioError
+from game.scenario.traps import HASH_WORD, Trap, find_traps, quote_traps
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
@@ -81,13 +82,13 @@ def file_bytes(path: str) -> bytes:
         raise ScenarioError([Problem(path, 1, 1, f"cannot read the file: {error.strerror or error}")]) from None
 
 
-def read_file(path: str) -> Node:
-    """The file's tree, or ScenarioError with every problem found on the way."""
-    return read_bytes(file_bytes(path), path)
+def read_file(path: str, traps: list[Problem] | None = None) -> Node:
+    """The file's tree, or ScenarioError with every problem found on the way; see `read_text` for `traps`."""
+    return read_bytes(file_bytes(path), path, traps)
 
 
-def read_bytes(data: bytes, name: str) -> Node:
-    return read_text(decode(data, name), name)
+def read_bytes(data: bytes, name: str, traps: list[Problem] | None = None) -> Node:
+    return read_text(decode(data, name), name, traps)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -128,25 +129,58 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_text(text: str, name: str) -> Node:
+def read_text(text: str, name: str, traps: list[Problem] | None = None) -> Node:
+    """The tree of a YAML text, or ScenarioError with every problem found on the way.
+
+    With a `traps` list (for the files trainers write), a text that YAML cannot read is scanned
+    line by line for texts it misreads (traps.py); they are added to the list, and the tree is
+    read again from a copy with those texts quoted, so the caller reports every other problem in
+    the same run too. Any error raised carries them. A file YAML reads is scanned only when it has
+    ' #' before a word: the one trap that does not stop YAML, which drops the rest of the text.
+    """
     _check_lines(text, name)
+    if traps is None:
+        return _tree(text, name)
+    try:
+        root = _tree(text, name)
+    except ScenarioError:
+        found = find_traps(text)
+        if not found:
+            raise
+        traps.extend(_trap_problems(found, name))
+        return _tree(quote_traps(text, found), name, list(traps), found)
+    if HASH_WORD.search(text):
+        traps.extend(_trap_problems([trap for trap in find_traps(text) if trap.comment], name))
+    return root
+
+
+def _trap_problems(found: list[Trap], name: str) -> list[Problem]:
+    return [Problem(name, trap.line, trap.column, trap.why, trap.hint) for trap in found]
+
+
+def _tree(text: str, name: str, before: list[Problem] | None = None, found: list[Trap] | None = None) -> Node:
+    """Parse `text`; `before` are problems already found, raised with any new ones."""
+    before = before or []
     builder = _TreeBuilder(name)
     parser = Parser(text)
     try:
         with cycle_collector_paused():
             builder.build(parser.get_event)
     except yaml.MarkedYAMLError as error:
-        raise ScenarioError([*builder.problems, _syntax_problem(error, name, text)]) from None
+        syntax = _syntax_problem(error, name, text)
+        known = any(trap.line == syntax.line for trap in found or ())
+        raise ScenarioError([*before, *builder.problems, *([] if known else [syntax])]) from None
     except yaml.YAMLError as error:
-        raise ScenarioError([*builder.problems, Problem(name, 1, 1, f"not readable as YAML: {error}")]) from None
+        raise ScenarioError([*before, *builder.problems, Problem(name, 1, 1, f"not readable as YAML: {error}")]) \
+            from None
     except _Refused:
-        raise ScenarioError(builder.problems) from None
+        raise ScenarioError([*before, *builder.problems]) from None
     finally:
         parser.dispose()
     if builder.problems:
-        raise ScenarioError(builder.problems)
+        raise ScenarioError([*before, *builder.problems])
     if builder.root is None:
-        raise ScenarioError([Problem(name, 1, 1, "the file is empty",
+        raise ScenarioError([*before, Problem(name, 1, 1, "the file is empty",
             f"start from a shipped scenario or run: {console_program()} new NAME")])
     return builder.root
 

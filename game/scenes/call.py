@@ -47,7 +47,7 @@ class CallScene(Scene):
     def _phrasings(self) -> None:
         point = self.play.point
         phrasings = point.phrasings if point else ()
-        self.menu = Menu([Button(str(i), p.say) for i, p in enumerate(phrasings)], numbered=True)
+        self.menu = Menu([Button(str(i), self.play.say_text(i)) for i in range(len(phrasings))], numbered=True)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.debrief import Debrief, DebriefLine, debrief
+from game.debrief import Debrief, DebriefLine, debrief, signed
 from game.model import turn as turns
 from game.model.scoring import VOORUITGANG
 from game.scenes.scene import Scene
@@ -24,14 +24,6 @@ from game.ui.sections import Section, draw_sections
 PRACTICE, AGAIN, BACK = "practice", "again", "back"
 
 
-def signed(value: float) -> str:
-    """+8, −12, 0: a typographic minus, and no sign on nothing."""
-    text = f"{abs(value):g}"
-    if text == "0":
-        return text
-    return f"−{text}" if value < 0 else f"+{text}"
-
-
 class DebriefScene(Scene):
     def __init__(self, look: Look, session: Session):
         super().__init__(look)
@@ -40,13 +32,17 @@ class DebriefScene(Scene):
         self.selected = next((i for i, line in enumerate(self.report.lines) if line.better), 0)
         self.first = 0
         self.row_rects: list[tuple[int, pygame.Rect]] = []
-        self.menu = Menu([Button(PRACTICE, self.t("debrief.practice"), bool(self.report.lines), "P", primary=True),
+        self.menu = Menu([Button(PRACTICE, self.t("debrief.practice"), self._can_practise(), "P", primary=True),
                           Button(AGAIN, self.t("debrief.again"), True, "R"),
                           Button(BACK, self.t("debrief.back"), True, "Esc")], horizontal=True)
 
     @property
     def line(self) -> DebriefLine | None:
         return self.report.lines[self.selected] if self.report.lines else None
+
+    def _can_practise(self) -> bool:
+        """Every turn the trainee made can be tried again; the closing settlement is no turn of theirs."""
+        return self.line is not None and self.line.turn.kind != turns.CLOSING
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
@@ -75,9 +71,12 @@ class DebriefScene(Scene):
     def _select(self, index: int) -> None:
         if self.report.lines:
             self.selected = max(0, min(len(self.report.lines) - 1, index))
+            self.menu.buttons[0].enabled = self._can_practise()
+            if not self.menu.buttons[0].enabled and self.menu.focus == 0:
+                self.menu.focus = 1  # a button that cannot be pressed does not keep the focus
 
     def _press(self, pressed: str | None) -> None:
-        if pressed == PRACTICE and self.line:
+        if pressed == PRACTICE and self._can_practise():
             self.close((PRACTICE, self.line.turn.number))
         elif pressed in (AGAIN, BACK):
             self.close((pressed, None))
@@ -120,8 +119,7 @@ class DebriefScene(Scene):
         look.text(surface, str(report.score).replace("-", "−"), pygame.Rect(big.left, big.top + look.px(16), big.width,
                                                           big.height - look.px(16)), "title", "accent", bold=True,
                   valign="middle")
-        parts = "\n".join(f"{self.t(f'debrief.part.{name}')}: {signed(round(value, 1))}"
-                          for name, value in report.parts.items())
+        parts = "\n".join(f"{self.t(f'debrief.part.{name}')}: {signed(value)}" for name, value in report.parts.items())
         look.text(surface, parts, pygame.Rect(big.right, inner.top + look.px(16), inner.right - big.right,
                                               inner.height - look.px(16)), "small", valign="middle")
 
@@ -187,7 +185,8 @@ class DebriefScene(Scene):
         if line is None:
             return
         inner = rect.inflate(-2 * look.space("padding"), -2 * look.space("padding"))
-        points = self.t("debrief.points", verdict=line.verdict_word, points=signed(round(line.points, 1)))
+        points = self.t("debrief.point" if abs(line.points) == 1 else "debrief.points", verdict=line.verdict_word,
+                        points=signed(line.points))
         you = self.t("debrief.you", number=line.turn.number, when=self._when(line))
         draw_sections(surface, look, inner, [
             Section(you, line.action, "text", "small"),

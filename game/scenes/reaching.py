@@ -93,9 +93,10 @@ class ReachingScene(Scene):
             if rules.day_start <= minute < rules.day_end:
                 self._point_at(Moment(self.cursor.day, minute))
         elif key in (pygame.K_LEFT, pygame.K_RIGHT):
-            day = self.cursor.day + (1 if key == pygame.K_RIGHT else -1)
-            if 1 <= day <= rules.days:
-                self._point_at(Moment(day, self.cursor.minute))
+            days = self.play.working_days()
+            index = days.index(self.cursor.day) + (1 if key == pygame.K_RIGHT else -1) if self.cursor.day in days else 0
+            if 0 <= index < len(days):
+                self._point_at(Moment(days[index], self.cursor.minute))
         elif key in ENTER_KEYS or key == pygame.K_c:
             self._press(self.menu.focused.key if key in ENTER_KEYS and self.menu.focus else CALL)
         elif key == pygame.K_e:

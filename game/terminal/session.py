@@ -6,7 +6,7 @@ import shutil
 import textwrap
 from collections.abc import Callable
 
-from game.debrief import Debrief, debrief, happened
+from game.debrief import Debrief, debrief, happened, signed
 from game.model.moment import Moment, clock_text
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
 from game.model.turn import Turn
@@ -125,8 +125,8 @@ class TerminalGame:
         phrasings = play.point.phrasings
         self.write("")
         self.show(f"{play.scenario.buyer.name}: \"{play.buyer_line.strip()}\"")
-        for number, phrasing in enumerate(phrasings, start=1):
-            self.show(f"{number}. {phrasing.say}", indent="   ", hanging="      ")
+        for number in range(1, len(phrasings) + 1):
+            self.show(f"{number}. {play.say_text(number - 1)}", indent="   ", hanging="      ")
         while True:
             typed = self.ask(self.text("ask_choice", count=len(phrasings)))
             if is_stop(self.lang, typed):
@@ -149,12 +149,15 @@ class TerminalGame:
         self.write("")
         self.show(f"== {self.text('debrief')} ==")
         self.show(f"{report.ending_title}. {report.ending_text}")
-        self.show(self.text("score", score=report.score))
+        self.show(self.text("score", score=str(report.score).replace("-", "−")))
+        self.show(", ".join(f"{say(self.lang, f'ui.debrief.part.{name}')} {signed(value)}"
+                            for name, value in report.parts.items()), indent="   ")
         for line in report.lines:
             self.write("")
             self.show(self.text("turn", number=line.turn.number, when=line.when, action=line.action))
             self.show(line.happened, indent="   ")
-            self.show(self.text("verdict", verdict=line.verdict_word, points=f"{line.points:+g}"), indent="   ")
+            self.show(self.text("verdict_one" if abs(line.points) == 1 else "verdict", verdict=line.verdict_word,
+                                points=signed(line.points)), indent="   ")
             for reason in line.reasons:
                 self.show(f"- {reason}", indent="   ")
             if line.feedback:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.model.moment import Moment, parse_clock
+from game.model.moment import Moment, next_day, parse_clock
 from game.scenario.scenario import CALL, EMAIL
 from game.text import LANGUAGES, day_name, lookup
 
@@ -26,7 +26,10 @@ def is_stop(lang: str, text: str) -> bool:
 
 
 def read_contact(lang: str, text: str, today: int) -> Contact | None:
-    """'tue 11:00', 'email dinsdag 9:30', '3 14:00' or just '14:00' (today); None when it is none of those."""
+    """'tue 11:00', 'email dinsdag 9:30', '3 14:00' or just '14:00' (today); None when it is none of those.
+
+    A day's name means the first such day from today on: 'mon' on a Friday is the Monday after.
+    """
     parts = text.lower().replace(",", " ").split()
     channel = CALL
     if parts and parts[0] in words(lang, "email_words"):
@@ -40,13 +43,16 @@ def read_contact(lang: str, text: str, today: int) -> Contact | None:
     day, minute = day_number(parts[0]), parse_clock(parts[1])
     if day is None or minute is None:
         return None
+    if not parts[0].isdigit():
+        day = next_day(day, today)
     return Contact(Moment(day, minute), channel)
 
 
 def day_number(word: str) -> int | None:
-    """A day by number, by name in either language, or by the first two or more letters of its name."""
+    """A day by number (1 is the first Monday, 8 the Monday after), by name in either language (1 to 7),
+    or by the first two or more letters of its name."""
     if word.isdigit():
-        return int(word) if 1 <= int(word) <= 7 else None
+        return int(word) if 1 <= int(word) <= 21 else None
     if len(word) < 2:
         return None
     found = {number for lang in LANGUAGES for number in range(1, 8)

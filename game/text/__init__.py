@@ -46,6 +46,17 @@ def day_name(lang: str, day: int) -> str:
     return say(lang, f"weekday.{(day - 1) % 7 + 1}")
 
 
+def day_label(lang: str, day: int) -> str:
+    """A day of the game's week as the trainee reads it: 'Monday', and 'next Monday' for day 8."""
+    name = day_name(lang, day)
+    return say(lang, "later_weekday", day=name) if day > 7 else name
+
+
 def moment_text(lang: str, moment: Moment) -> str:
-    """A moment as the trainee reads it: 'Wednesday 10:30'."""
-    return f"{day_name(lang, moment.day)} {moment.clock}"
+    """A moment as the trainee reads it: 'Wednesday 10:30', 'next Monday 10:00'."""
+    return f"{day_label(lang, moment.day)} {moment.clock}"
+
+
+def spoken_moment(lang: str, moment: Moment) -> str:
+    """A moment as someone says it: 'Wednesday at 10:30', 'woensdag om 10:30'."""
+    return say(lang, "spoken_moment", day=day_name(lang, moment.day), time=moment.clock)

@@ -12,7 +12,7 @@ from game.model import turn as turns
 from game.model.moment import Moment, clock_text
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
 from game.scenario.scenario import CALL, Claim
-from game.text import day_name, say
+from game.text import day_label, say
 from game.text import moment_text as when
 from game.ui.look import Look
 
@@ -26,15 +26,18 @@ def draw_week(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Play
     slots = list(range(rules.day_start, rules.day_end, rules.slot_minutes))
     head = look.font("small", True).get_linesize() + look.px(4)
     time_w = look.font("tiny").size("00:00")[0] + look.px(10)
-    day_w = (rect.width - time_w) // rules.days
+    days = play.working_days()  # an appointment after the last day of the week adds the days up to it
+    column = {day: index for index, day in enumerate(days)}
+    day_w = (rect.width - time_w) // len(days)
     row_h = (rect.height - head) // len(slots)
-    grid = pygame.Rect(rect.left + time_w, rect.top + head, day_w * rules.days, row_h * len(slots))
+    grid = pygame.Rect(rect.left + time_w, rect.top + head, day_w * len(days), row_h * len(slots))
     pygame.draw.rect(surface, look.colour("panel"), grid)
     open_moments = set(play.moments()) if play.phase not in (ENDED, IN_CALL) else set()
     cells = {}
-    for day in range(1, rules.days + 1):
-        x = grid.left + (day - 1) * day_w
-        look.text(surface, day_name(look.lang, day), pygame.Rect(x, rect.top, day_w, head), "small", bold=True,
+    for day in days:
+        x = grid.left + column[day] * day_w
+        label = day_label(look.lang, day)
+        look.text(surface, label[:1].upper() + label[1:], pygame.Rect(x, rect.top, day_w, head), "small", bold=True,
                   align="center", valign="middle")
         for index, minute in enumerate(slots):
             cell = pygame.Rect(x, grid.top + index * row_h, day_w, row_h)
@@ -48,10 +51,10 @@ def draw_week(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Play
             look.text(surface, clock_text(minute), label, "tiny", "muted", align="right", valign="middle")
     scale = row_h / rules.slot_minutes
     for claim in play.visible_week():
-        if claim.day <= rules.days:
+        if claim.day in column:
             top = grid.top + round((claim.start - rules.day_start) * scale)
             bottom = grid.top + round((claim.start + claim.minutes - rules.day_start) * scale)
-            block = pygame.Rect(grid.left + (claim.day - 1) * day_w + look.px(3), top + 1, day_w - look.px(6),
+            block = pygame.Rect(grid.left + column[claim.day] * day_w + look.px(3), top + 1, day_w - look.px(6),
                                 bottom - top - 2)
             _claim(surface, look, block.clip(grid), claim, play.scenario.buyer.ladder.rungs)
     _tried(surface, look, play, cells)

@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from game.model.deal import STAGES
 from game.model.playthrough import ENDING_BY_STAGE
 from game.model.scoring import VERDICTS
-from game.model.turn import COLLEAGUE, CONTACT, EMAIL, NO_NEWS, PHRASING, REPLY, THROUGH, VOICEMAIL, VOICEMAIL_FREE
+from game.model.turn import EMAIL, KINDS, OUTCOMES
 
 FORMAT = "vooruitgang-results"
 FORMAT_VERSION = 1
@@ -31,7 +31,6 @@ MOST_PROBLEMS = 10  # told at once; more would hide the first ones
 DEEPEST = 12  # nesting an export can need, with room to spare; deeper JSON is refused before it is parsed
 
 ENDINGS = (*ENDING_BY_STAGE.values(), "strung_along")
-TURN_OUTCOMES = (THROUGH, VOICEMAIL, VOICEMAIL_FREE, COLLEAGUE, EMAIL, NO_NEWS, REPLY)
 CHANNELS = ("", "call", EMAIL)
 AIMS = ("", "advance", "prolong")
 
@@ -58,8 +57,8 @@ TURN = {
     "properties": {
         "number": number(1, MOST_TURNS, "integer"),
         "wall_time": MOMENT,
-        "kind": one_of((CONTACT, PHRASING)),
-        "outcome": one_of(TURN_OUTCOMES),
+        "kind": one_of(KINDS),
+        "outcome": one_of(OUTCOMES),
         "day": number(0, 1000, "integer"),
         "minute": number(0, 24 * 60, "integer"),
         "channel": one_of(CHANNELS),

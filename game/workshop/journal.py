@@ -24,7 +24,7 @@ from pathlib import Path
 
 from game.model.moment import Moment
 from game.model.playthrough import Action, Playthrough
-from game.model.turn import CONTACT, Turn
+from game.model.turn import CLOSING, CONTACT, Turn
 from game.userdata import user_data_dir
 from game.workshop import schema
 from game.workshop.entries import Begun, Entry, SetAside, Turned, begun, ended, scenario_key, turned
@@ -465,9 +465,10 @@ class Journal:
                 for play_id, path, version, seed, motive, started, play_uuid, title in rows]
 
     def _actions(self, play_id: int) -> tuple[Action, ...]:
-        """Each turn came from one action: a contact at a moment, or a phrasing chosen."""
+        """Each turn came from one action: a contact at a moment, or a phrasing chosen (a closing turn from none)."""
         rows = self.connection.execute(
-            "SELECT kind, day, minute, channel, choice FROM turns WHERE play_id = ? ORDER BY number", (play_id,))
+            "SELECT kind, day, minute, channel, choice FROM turns WHERE play_id = ? AND kind != ? ORDER BY number",
+            (play_id, CLOSING))
         return tuple(Action(moment=Moment(day, minute), channel=channel) if kind == CONTACT else Action(choice=choice)
                      for kind, day, minute, channel, choice in rows)
 

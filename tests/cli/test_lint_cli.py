@@ -10,7 +10,11 @@ ROOT = Path(__file__).resolve().parents[2]
 STARTER = (ROOT / "docs" / "examples" / "starter.en.yaml").read_text(encoding="utf-8")
 
 
-def _write(tmp_path, text=STARTER, name="coffee.en.yaml"):
+COLLEAGUE_LINE = "  colleague: Ria from reception      # answers when a claim says 'unreachable: colleague'\n"
+NO_COLLEAGUE = STARTER.replace(COLLEAGUE_LINE, "")
+
+
+def _write(tmp_path, text=NO_COLLEAGUE, name="coffee.en.yaml"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
@@ -19,7 +23,9 @@ def _write(tmp_path, text=STARTER, name="coffee.en.yaml"):
 def test_a_warning_is_printed_as_file_line_column_severity_and_message(tmp_path, capsys):
     path = _write(tmp_path)
     main(["lint", str(path)])
-    assert f"{path}:1:1: warning: no Dutch version: coffee.nl.yaml is missing" in capsys.readouterr().out
+    line = NO_COLLEAGUE.splitlines().index("  - day: 1                           # 1 is Monday") + 1
+    assert f"{path}:{line}:5: warning: 'unreachable: colleague', but the buyer has no colleague" \
+        in capsys.readouterr().out
 
 
 def test_warnings_do_not_fail_without_strict(tmp_path):
@@ -28,6 +34,10 @@ def test_warnings_do_not_fail_without_strict(tmp_path):
 
 def test_warnings_fail_with_strict(tmp_path):
     assert main(["lint", "--strict", str(_write(tmp_path))]) == 1
+
+
+def test_a_scenario_in_one_language_passes_strict_lint(tmp_path):
+    assert main(["lint", "--strict", str(_write(tmp_path, STARTER))]) == 0
 
 
 def test_a_file_that_does_not_load_fails_with_the_loaders_message_first(tmp_path, capsys):
@@ -40,7 +50,7 @@ def test_a_file_that_does_not_load_fails_with_the_loaders_message_first(tmp_path
 def test_the_statistics_close_the_report(tmp_path, capsys):
     main(["lint", str(_write(tmp_path, name="coffee.yaml"))])
     out = capsys.readouterr().out
-    assert "decision points: 4" in out and "best reachable score: 100" in out and "median length:" in out
+    assert "decision points: 4" in out and "best reachable score: 101" in out and "median length:" in out
 
 
 def test_the_shipped_example_passes_strict_lint():

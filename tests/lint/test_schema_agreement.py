@@ -34,6 +34,7 @@ BROKEN = [
     ("an ending kind that is not known", "endings:\n  order:", "endings:\n  win:"),
     ("a ladder without the trainee", "  colleague: Ria", "  ladder: [boss, customer]\n  colleague: Ria"),
     ("a chance above one", "endings:\n", "rules:\n  answer_chance: 2\nendings:\n"),
+    ("a score weight with a fraction", "endings:\n", "rules:\n  score: {per_minute: 0.5}\nendings:\n"),
     ("a missing buyer name", "  name: Peter Jansen\n", ""),
     ("a week entry without 'what'", "    what: weekly planning meeting\n", ""),
 ]
@@ -43,6 +44,7 @@ ACCEPTED = [
     ("two moves in a list", "deal: reveal ", "deal: [reveal, agree_step] "),
     ("a move written as none", "deal: reveal ", "deal: none "),
     ("a phrasing that is a number", "say: Then I'll call you again next week.", "say: 12"),
+    ("a weight for a kept appointment", "endings:\n", "rules:\n  score: {kept_appointment: 6}\nendings:\n"),
 ]
 
 

@@ -35,10 +35,27 @@ def test_every_example_playtest_passes(path):
     assert run_file(path).passed
 
 
-@pytest.mark.parametrize("block", re.findall(r"```text\n(docs/examples/.*?)```", GUIDE, re.DOTALL))
-def test_the_lint_output_the_guide_shows_is_what_lint_prints(block, capsys, monkeypatch):
+OUTPUT = re.compile(r"(?:<!-- command: (\w+) -->\n)?```text\n(docs/examples/.*?)```", re.DOTALL)
+
+
+@pytest.mark.parametrize("command, block", OUTPUT.findall(GUIDE))
+def test_the_output_the_guide_shows_is_what_the_command_prints(command, block, capsys, monkeypatch):
+    """A text block that starts with an example's name is what `lint` (or the command named above it) prints."""
     monkeypatch.chdir(ROOT)
-    main(["lint", block.split(":")[0]])
+    main([command or "lint", block.split(":")[0]])
     printed = capsys.readouterr().out
     for line in block.strip().splitlines():
         assert line in printed
+
+
+def test_the_example_with_deliberate_mistakes_gets_exactly_the_problems_the_guide_shows():
+    block = dict((command, text) for command, text in OUTPUT.findall(GUIDE))["validate"]
+    shown = [line for line in block.splitlines() if not line.startswith(" ")]
+    problems = check(ROOT / shown[0].split(":")[0])
+    assert len(problems) == len(shown) - 1 == 5
+
+
+@pytest.mark.parametrize("path", [EXAMPLES / "printer.yaml", EXAMPLES / "appointments.yaml",
+                                  EXAMPLES / "starter.en.yaml", EXAMPLES / "starter.nl.yaml"], ids=lambda p: p.name)
+def test_the_finished_examples_pass_strict_lint(path):
+    assert main(["lint", "--strict", str(path)]) == 0

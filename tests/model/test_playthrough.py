@@ -4,7 +4,7 @@ import pytest
 
 from game.model.moment import Moment
 from game.model.playthrough import ENDED, IN_CALL, REACHING, Playthrough
-from game.scenario.scenario import Claim
+from game.scenario.scenario import Appointment, Claim
 
 MON_0900, MON_1000, MON_1100 = Moment(1, 540), Moment(1, 600), Moment(1, 660)
 TUE_1000, WED_1000, WED_1100 = Moment(2, 600), Moment(3, 600), Moment(3, 660)
@@ -202,7 +202,7 @@ def test_a_reply_names_the_agreed_moment_in_the_scenarios_language(tiny):
     calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(named,)))),)
     play = through(replace(tiny, calls=calls))
     play.choose(0)
-    assert play.choose(0).reply == "See you Wednesday 10:00."
+    assert play.choose(0).reply == "See you Wednesday at 10:00."
 
 
 def test_an_appointment_two_days_after_a_thursday_call_falls_on_monday(tiny):
@@ -238,3 +238,148 @@ def test_an_appointment_for_earlier_today_becomes_the_first_moment_after_the_cal
     play = through(replace(tiny, calls=calls), at=Moment(1, 900))
     play.choose(0)
     assert play.choose(0).appointment == Moment(1, 930)
+
+
+# --- appointments kept, missed and left open; steps kept and never kept -----------------------
+
+def agreed_step(tiny):
+    """Reached on Monday 10:00, the position known, and a step with Henk agreed for Wednesday 10:00."""
+    play = through(tiny)
+    play.choose(0)
+    play.choose(0)
+    return play
+
+
+def test_calling_at_the_agreed_moment_and_getting_through_is_vooruitgang_worth_the_kept_appointment(tiny):
+    play = agreed_step(tiny)
+    turn = play.contact(WED_1000, "call")
+    weights = tiny.rules.score
+    assert turn.verdict == "vooruitgang" and "appointment_kept" in turn.judgement.reasons
+    assert turn.points == weights.kept_appointment - weights.per_contact
+
+
+def test_a_moment_let_pass_costs_the_missed_appointment_and_what_agreeing_it_earned(tiny):
+    play = agreed_step(tiny)
+    turn = play.contact(WED_1100, "call")
+    weights = tiny.rules.score
+    assert turn.points == -weights.missed_appointment - weights.appointment - weights.per_contact
+
+
+def test_stopping_with_nothing_left_open_adds_no_closing_turn(tiny):
+    play = through(tiny)
+    play.choose(0)
+    play.choose(3)  # the position asked again: the call ends after its last point
+    play.contact(Moment(1, 690), "call")
+    play.finish()
+    assert [t.kind for t in play.turns][-1] == "contact"  # nothing was left open: no closing turn
+
+
+def test_stopping_after_agreeing_a_step_takes_the_step_back_in_a_closing_turn(tiny):
+    play = agreed_step(tiny)
+    play.finish()
+    closing = play.turns[-1]
+    assert closing.kind == "closing" and closing.outcome == "stopped" and closing.verdict == "achteruitgang"
+    assert {"step_lapsed", "appointment_missed", "appointment_taken_back"} <= set(closing.judgement.reasons)
+    assert play.deal.stage == "position_known" and play.ending == "objection"
+
+
+def test_a_step_never_kept_is_worth_less_at_the_end_than_no_step_at_all(tiny):
+    no_step = through(tiny)
+    no_step.choose(0)
+    no_step.finish()
+    never_kept = agreed_step(tiny)
+    never_kept.finish()
+    assert never_kept.score.total < no_step.score.total
+
+
+def test_a_step_is_kept_by_the_next_call_that_gets_through(tiny):
+    play = agreed_step(tiny)
+    play.contact(WED_1000, "call")
+    play.choose(1)  # more information: the deal stays at the step
+    play.finish()
+    assert play.ending == "next_step" and play.turns[-1].kind == "phrasing"
+
+
+def test_the_score_is_the_sum_of_the_turns_including_the_closing_one(tiny):
+    play = agreed_step(tiny)
+    play.finish()
+    assert play.score.total == sum(t.points for t in play.turns)
+
+
+def test_running_out_of_contacts_with_a_moment_open_ends_with_a_closing_turn(tiny):
+    play = agreed_step(tiny)
+    for _ in range(play.contacts_left):
+        play.contact(play.moments()[0], "email")
+    assert play.phase == ENDED and play.turns[-1].kind == "closing"
+
+
+def test_a_closed_deal_leaves_no_closing_turn(tiny):
+    play = agreed_step(tiny)
+    play.contact(WED_1000, "call")
+    play.choose(0)
+    assert play.ending == "order" and play.turns[-1].kind == "phrasing"
+
+
+def with_a_call_back_moment(tiny):
+    """'Fine, I will call next week' agrees a moment: the next working day at 10:00."""
+    point = tiny.calls[0].points[0]
+    later = replace(point.phrasings[1], response=replace(point.phrasings[1].response,
+                                                         appointment=Appointment(days_later=1, minute=600)))
+    phrasings = (point.phrasings[0], later, point.phrasings[2])
+    return replace(tiny, calls=(replace(tiny.calls[0], points=(replace(point, phrasings=phrasings),
+                                                                *tiny.calls[0].points[1:])), *tiny.calls[1:]))
+
+
+def test_a_second_moment_agreed_at_the_same_stage_is_one_more_call_not_progress(tiny):
+    play = through(with_a_call_back_moment(tiny))
+    first = play.choose(1)
+    play.contact(TUE_1000, "call")
+    second = play.choose(1)
+    assert first.verdict == "vooruitgang" and "appointment_agreed" in first.judgement.reasons
+    assert second.verdict == "voortgang" and "appointment_repeated" in second.judgement.reasons
+
+
+def test_keeping_a_moment_that_counted_for_nothing_earns_nothing_either(tiny):
+    play = through(with_a_call_back_moment(tiny))
+    play.choose(1)
+    play.contact(TUE_1000, "call")
+    play.choose(1)
+    kept_again = play.contact(WED_1000, "call")
+    assert kept_again.verdict == "voortgang" and kept_again.points == -tiny.rules.score.per_contact
+
+
+def test_an_appointment_after_the_last_day_of_the_week_extends_the_week_to_it(tiny):
+    play = through(tiny, at=Moment(4, 600))  # Thursday: two working days later is Monday
+    play.choose(0)
+    turn = play.choose(0)
+    assert turn.appointment == Moment(8, 600) and Moment(8, 600) in play.moments() and play.days == 8
+
+
+def test_the_extended_week_offers_only_working_days(tiny):
+    play = through(tiny, at=Moment(4, 600))
+    play.choose(0)
+    play.choose(0)
+    assert play.working_days() == [1, 2, 3, 4, 5, 8]
+
+
+def test_a_phrasing_that_proposes_a_moment_names_it_in_the_trainees_own_line(tiny):
+    point = tiny.calls[0].points[1]
+    phrasing = point.phrasings[0]
+    named = replace(phrasing, say="Shall we meet Henk on {appointment}?")
+    calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(named,)))),)
+    play = through(replace(tiny, calls=calls))
+    play.choose(0)
+    assert play.say_text(0) == "Shall we meet Henk on Wednesday at 10:00?"
+    assert play.choose(0).say == "Shall we meet Henk on Wednesday at 10:00?"
+
+
+@pytest.mark.parametrize("text, filled", [("{appointment}. Prima.", "Woensdag om 10:30. Prima."),
+                                          ("agenda: {appointment}, bij ons.", "agenda: woensdag om 10:30, bij ons."),
+                                          ("Goed. {appointment}?", "Goed. Woensdag om 10:30?")])
+def test_a_named_moment_starts_with_a_capital_only_where_a_sentence_starts(text, filled):
+    from pathlib import Path
+
+    from game.scenario.load import load_scenario
+
+    dutch = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "quiet-week.nl.yaml")
+    assert Playthrough.start(dutch, 0).filled(text, Moment(3, 630)) == filled

@@ -60,7 +60,7 @@ def test_a_wrong_outcome_fails_at_the_line_of_the_expectation(playtest):
 
 def test_a_score_outside_the_range_fails_with_the_score_it_got(playtest):
     failure = _only_failure(run_file(playtest(expect="      score: [0, 50]")))
-    assert failure.message == "expected a score from 0 to 50, got 96"
+    assert failure.message == "expected a score from 0 to 50, got 94"
 
 
 def test_a_wrong_verdict_names_the_turn_and_what_was_said(playtest):
@@ -110,3 +110,83 @@ def test_the_command_finds_the_playtest_of_a_scenario_and_exits_1_on_failure(pla
 def test_the_command_passes_the_quiet_week(capsys):
     assert main(["test", str(ROOT / "scenarios" / "quiet-week.en.yaml")]) == 0
     assert "0 failed" in capsys.readouterr().out
+
+
+def test_a_call_that_must_not_get_through_fails_at_its_own_line_when_it_does(playtest):
+    failure = _only_failure(run_file(playtest(steps="      - call: Monday 11:00\n        through: no\n"
+                                                    "      - say: 2\n      - say: 2\n      - say: 1")))
+    assert failure.line == 7 and failure.message.startswith("'call: Monday 11:00': expected it not to get through")
+
+
+def test_a_call_that_must_get_through_fails_with_what_happened_instead(playtest):
+    failure = _only_failure(run_file(playtest(steps="      - call: Monday 9:00\n        through: yes")))
+    assert failure.message == ("'call: Monday 9:00': expected it to get through, but: Bas from reception answers: "
+                               "Sanne Vermeulen is busy (management meeting). A message is taken.")
+
+
+def test_a_verdict_that_must_not_be_vooruitgang_fails_when_it_is(playtest):
+    failure = _only_failure(run_file(playtest(expect="      verdicts: {2: not vooruitgang}")))
+    assert failure.message.startswith("expected turn 2 to be not vooruitgang, got vooruitgang")
+
+
+def test_a_failing_verdict_is_reported_at_the_line_of_that_turn(playtest):
+    path = playtest(expect="      verdicts:\n        2: vooruitgang\n        3: voortgang")
+    failure = _only_failure(run_file(path))
+    assert path.read_text().splitlines()[failure.line - 1].strip() == "3: voortgang"
+
+
+def test_the_number_of_turns_can_be_a_range(playtest):
+    assert run_file(playtest(expect="      turns: [3, 6]")).passed
+
+
+def test_a_number_of_turns_outside_the_range_fails(playtest):
+    failure = _only_failure(run_file(playtest(expect="      turns: [5, 6]")))
+    assert failure.message == "expected from 5 to 6 turns, got 4"
+
+
+TWO_TESTS = """scenario: quiet-week.en.yaml
+tests:
+  - name: Straight to the order
+    seed: 3
+    motive: real_interest
+    steps:
+      - call: Monday 11:00
+      - say: 2
+      - say: 2
+      - say: 1
+    expect:
+      score_above: {other}
+  - name: Friendly delay
+    seed: 3
+    motive: real_interest
+    steps:
+      - call: Monday 11:00
+      - say: 1
+    expect:
+      score_above: {again}
+"""
+
+
+def test_a_test_can_require_a_score_above_another_tests(playtest):
+    results = run_file(playtest(text=TWO_TESTS.format(other="Friendly delay", again="Straight to the order"))).results
+    assert [r.passed for r in results] == [True, False]
+    assert results[1].failures[0].message.startswith("expected a score above 'Straight to the order' (94), got")
+
+
+def test_score_above_a_test_that_does_not_exist_is_reported_with_a_suggestion(playtest):
+    result = run_file(playtest(text=TWO_TESTS.format(other="Friendly dely", again="Straight to the order")))
+    [problem] = result.problems
+    assert (problem.line, problem.message) == (12, "'score_above: Friendly dely' names no test in this file")
+    assert "did you mean 'Friendly delay'?" in problem.hint
+
+
+def test_through_is_refused_on_a_step_that_says_something(playtest):
+    result = run_file(playtest(steps="      - call: Monday 11:00\n      - say: 2\n        through: yes"))
+    assert "'through' belongs to a call or an e-mail" in result.problems[0].message
+
+
+def test_a_step_left_unkept_at_the_end_of_the_steps_is_settled_as_the_game_would(playtest):
+    steps = "      - call: Monday 11:00\n      - say: 2\n      - say: 3\n      - call: Tuesday 11:00\n" \
+            "      - say: 3\n      - say: 1"
+    text = ONE_TEST.format(steps=steps, expect="      outcome: objection").replace("real_interest", "internal_blocker")
+    assert run_file(playtest(text=text)).passed

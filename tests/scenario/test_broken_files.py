@@ -36,7 +36,7 @@ CASES = [
     ("a tab in the indentation asks for spaces",
      broken("  name: Ann", "\tname: Ann"), 4, 1, "YAML syntax", "spaces"),
     ("a colon inside an unquoted text asks for quotes",
-     broken("say: I'll call again.", "say: Note: I'll call again."), 16, 22, "YAML syntax", "quotes"),
+     broken("say: I'll call again.", "say: Note: I'll call again."), 16, 18, "contains ': '", "in quotes"),
     ("a key written twice names the first line",
      broken("title: Tiny", "title: Tiny\ntitle: Small"), 2, 1, "appears twice", "keep one"),
     ("a text where a list belongs says what shape is wanted",

@@ -77,3 +77,61 @@ def test_a_reply_that_names_the_appointment_needs_one():
         assert "names {appointment}" in error.problems[0].message
     else:
         raise AssertionError("the file loaded")
+
+
+def _problems(text: str) -> list[str]:
+    try:
+        load_bytes(text.encode(), "t.yaml")
+    except ScenarioError as error:
+        return [f"{p.message} | {p.hint}" for p in error.problems]
+    return []
+
+
+def test_score_weights_that_value_a_step_above_a_clear_no_are_refused():
+    [problem] = _problems(MINIMAL + "rules:\n  score:\n    stages: {clear_no: 40}\n")
+    assert "must rise in this order" in problem and "step_agreed is 45 and clear_no is 40" in problem
+
+
+def test_a_score_weight_with_a_fraction_is_refused_so_the_score_stays_the_sum_of_whole_turns():
+    [problem] = _problems(MINIMAL + "rules:\n  score:\n    per_minute: 0.5\n")
+    assert "'per_minute' in the score weights must be a whole number" in problem
+
+
+def test_an_appointment_worth_as_much_as_bringing_out_the_position_is_refused():
+    [problem] = _problems(MINIMAL + "rules:\n  score:\n    appointment: 30\n")
+    assert "'appointment' (30) must be less than position_known minus reached (22)" in problem
+
+
+def test_an_appointment_at_a_moment_the_trainee_cannot_choose_is_refused_with_the_nearest_one():
+    text = broken("            deal: order\n", "            deal: order\n            appointment: {at: \"10:20\"}\n")
+    [problem] = _problems(text)
+    assert "10:20 is not a moment the trainee can choose" in problem and 'at: "10:30"' in problem
+
+
+def test_an_appointment_further_away_than_the_week_reaches_is_refused():
+    text = broken("            deal: order\n",
+                  "            deal: order\n            appointment: {days_later: 5, at: \"10:00\"}\n")
+    [problem] = _problems(text)
+    assert "further than this week of 5 working days reaches" in problem and "days_later: 4" in problem
+
+
+def test_the_trainees_line_may_name_the_moment_its_phrasing_proposes():
+    text = broken("          - say: Shall we settle it?\n            aim: advance\n",
+                  "          - say: Shall we settle it {appointment}?\n            aim: advance\n"
+                  "            appointment: {days_later: 1, at: \"10:00\"}\n")
+    assert _problems(text) == []
+
+
+def test_the_trainees_line_cannot_name_a_moment_its_phrasing_does_not_propose():
+    [problem] = _problems(broken("say: Shall we settle it?", "say: Shall we settle it {appointment}?"))
+    assert problem.startswith("the trainee's line names {appointment}, but the phrasing proposes no moment")
+
+
+def test_a_placeholder_the_game_does_not_know_is_refused_with_a_suggestion():
+    [problem] = _problems(broken("reply: Fine.", "reply: Fine, {apointment} then."))
+    assert "'{apointment}' is not a placeholder the game knows" in problem and "did you mean {appointment}?" in problem
+
+
+def test_the_agreed_moment_cannot_be_named_outside_a_phrasing():
+    [problem] = _problems(broken("title: Tiny", "title: Tiny {appointment}"))
+    assert problem.startswith("'title' cannot name {appointment}")

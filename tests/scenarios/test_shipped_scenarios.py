@@ -105,3 +105,10 @@ def test_the_playtests_of_the_scenario_pass(path):
     result = run_file(SCENARIOS / "playtests" / path.name)
     assert [(r.name, [f.message for f in r.failures]) for r in result.results if not r.passed] == []
     assert result.problems == ()
+
+
+@every_scenario
+def test_the_scenario_passes_strict_lint(path):
+    from game.lint import lint_file
+
+    assert [f"{p.line}: {p.message}" for p in lint_file(path).problems] == []

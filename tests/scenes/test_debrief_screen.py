@@ -44,3 +44,41 @@ def test_practice_from_a_turn_replays_the_game_up_to_just_before_it(open_app):
     assert practice.practice
     assert practice.play.actions == session.play.actions[: number - 1]
     assert practice.play.motive == session.play.motive
+
+
+def _stopped_after_a_step(app) -> tuple[DebriefScene, Session]:
+    """The quiet week: a step with Henk agreed on the second call, then the trainee stops."""
+    from game.model.moment import Moment
+
+    scenario = load_scenario(QUIET_WEEK)
+    session = Session.begin(scenario, "Sam", seed=0)
+    play = session.play = type(session.play).start(scenario, 0, motive="internal_blocker")
+    for moment, choices in ((Moment(1, 510), ()), (Moment(1, 630), (1, 2)), (Moment(1, 660), (2, 0))):
+        play.contact(moment, "call")
+        for choice in choices:
+            play.choose(choice)
+    play.finish()
+    app.flow.begin(session)
+    app.frame(0.0)
+    return app.stack.top, session
+
+
+def test_the_end_of_the_game_is_a_line_of_its_own_that_says_why_and_what_it_cost(open_app):
+    app = open_app()
+    scene, session = _stopped_after_a_step(app)
+    last = scene.report.lines[-1]
+    assert last.turn.kind == "closing" and last.action == "You stopped" and last.verdict == "achteruitgang"
+    assert sum(line.points for line in scene.report.lines) == scene.report.score == session.play.score.total
+    app.look.drawn = []
+    scene._select(len(scene.report.lines) - 1)
+    app.dirty = True
+    app.frame(0.0)
+    assert any("was never kept" in text for text, _, _ in app.look.drawn)
+
+
+def test_the_closing_line_cannot_be_practised_and_gives_the_focus_away(open_app):
+    app = open_app()
+    scene, _ = _stopped_after_a_step(app)
+    scene._select(len(scene.report.lines) - 1)
+    press(app, pygame.K_p)
+    assert app.stack.top is scene and not scene.menu.buttons[0].enabled and scene.menu.focus == 1

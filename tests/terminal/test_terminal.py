@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from game.cli import main
@@ -14,9 +15,11 @@ from game.terminal.typed import day_number, read_contact
 ROOT = Path(__file__).resolve().parents[2]
 QUIET_WEEK = ROOT / "scenarios" / "quiet-week.en.yaml"
 STARTER_NL = ROOT / "docs" / "examples" / "starter.nl.yaml"
+# A step with Henk agreed on the second call, and then the trainee stops.
+STEP_NEVER_KEPT = ["mon 11:00", "2", "3", "tue 11:00", "3", "1", "stop"]
 
 
-def _play(path, typed, seed=3, width=70):
+def _play(path, typed, seed=3, width=70, motive=None):
     lines = iter(typed)
     shown = []
 
@@ -27,14 +30,15 @@ def _play(path, typed, seed=3, width=70):
         except StopIteration:
             raise EOFError from None
 
-    game = TerminalGame(Playthrough.start(load_scenario(path), seed), read=read, write=shown.append, width=width)
+    game = TerminalGame(Playthrough.start(load_scenario(path), seed, motive=motive), read=read, write=shown.append,
+                        width=width)
     code = game.run()
     return code, "\n".join(shown)
 
 
 def test_a_game_played_to_the_order_ends_with_the_debrief_and_its_score():
     code, text = _play(QUIET_WEEK, ["mon 11:00", "2", "2", "1"])
-    assert code == 0 and "== Debrief ==" in text and "Score: 96" in text
+    assert code == 0 and "== Debrief ==" in text and "Score: 94" in text
 
 
 def test_the_week_shows_who_has_the_buyer_by_their_rung_on_the_ladder():
@@ -87,7 +91,19 @@ def test_email_before_the_moment_chooses_the_email_channel():
 def test_the_command_plays_from_piped_input(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("mon 11:00\n2\n2\n1\n"))
     assert main(["play", "--text", str(QUIET_WEEK), "--seed", "3"]) == 0
-    assert "Score: 96" in capsys.readouterr().out
+    assert "Score: 94" in capsys.readouterr().out
+
+
+def test_the_score_is_the_sum_of_the_points_the_terminal_shows_per_turn():
+    _, text = _play(QUIET_WEEK, STEP_NEVER_KEPT, motive="internal_blocker")
+    shown = [int(m.replace("−", "-")) for m in re.findall(r", ([+−]?\d+) points?$", text, re.MULTILINE)]
+    score = int(re.search(r"^Score: (−?\d+)$", text, re.MULTILINE)[1].replace("−", "-"))
+    assert len(shown) == 7 and sum(shown) == score
+
+
+def test_the_week_ending_with_a_moment_never_kept_is_its_own_turn_in_the_terminal_debrief():
+    _, text = _play(QUIET_WEEK, STEP_NEVER_KEPT, motive="internal_blocker")
+    assert "7. " in text and "You stopped" in text and "was never kept" in text
 
 
 def test_typing_week_shows_the_week_again():
