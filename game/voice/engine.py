@@ -22,8 +22,8 @@ espeak-ng elsewhere. Known behaviour this file works with:
 
 from __future__ import annotations
 
-import contextlib
 import atexit
+import contextlib
 import sys
 import threading
 from collections.abc import Callable

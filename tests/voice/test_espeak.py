@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from game.voice.casting import Part
-from game.voice.engine import Engine, Utterance
+from game.voice.engine import Engine, EngineMissing, Utterance
 from tests.scenes.driving import press, to_week
 from tests.voice.conftest import said
 
@@ -18,7 +18,10 @@ WORDS = len(LINE.split())
 
 @pytest.fixture(scope="module")
 def espeak():
-    return Engine.open(None)  # the system's engine: espeak-ng on Linux
+    try:
+        return Engine.open(None)  # the system's engine: espeak-ng on Linux
+    except EngineMissing as missing:
+        pytest.fail(f"no speech engine ({missing}); install espeak-ng (.ci/run does: apt-get install espeak-ng)")
 
 
 def _render(engine, tmp_path, rate=175, part=None, text=LINE):
