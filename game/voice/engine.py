@@ -61,8 +61,6 @@ class Utterance:
     voice: str = ""       # the voice cast, once it is
 
 
-
-
 _KEPT: dict[str, Any] = {}  # driver name -> the pyttsx3 engine, made once per process
 # Let the engines go while Python still runs: pyttsx3's clean-up fails (and prints) once its modules are torn down.
 atexit.register(lambda: _KEPT.clear())
@@ -103,7 +101,7 @@ class Engine:
             return cls(_KEPT[key], com)
         except Exception as error:
             _release(com)
-            name = driver or _default_driver(pyttsx3)
+            name = driver or _default_driver()
             if name == "espeak" and isinstance(error, (OSError, RuntimeError, ImportError)):
                 raise EngineMissing("no_espeak", str(error)) from error
             raise EngineMissing("engine_failed", f"{type(error).__name__}: {error}") from error
@@ -193,7 +191,7 @@ def _catalogue(driver: str, voices: list[SystemVoice], default: str) -> tuple[Sy
     return (*voices, *extra)
 
 
-def _default_driver(pyttsx3: Any) -> str:
+def _default_driver() -> str:
     try:
         from pyttsx3.engine import default_engine_by_sys_platform
         return default_engine_by_sys_platform()

@@ -148,6 +148,8 @@ class Speaker:
         self.said.append(utterance)
         while self.playback.playing and self._current(generation):
             time.sleep(POLL_SECONDS)
+        if not self._current(generation):
+            self.playback.stop()  # replaced while it began: the window's stop may have come just before it
 
     def _started(self, name: str) -> None:
         utterance = self._names.pop(name, None)
