@@ -138,7 +138,7 @@ class Speech:
     def noticed(self, event: pygame.event.Event) -> None:
         """The trainee's input: acting (answering, pressing, clicking) silences what is being said."""
         acted = (event.type == pygame.KEYDOWN and event.key not in LOOKING_KEYS) or \
-            event.type == pygame.MOUSEBUTTONDOWN
+            (event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 2, 3))  # a click, not the wheel
         if acted and self.speaker is not None and self.state == State.READY:
             self._pending.clear()
             self.speaker.stop()

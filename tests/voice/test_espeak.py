@@ -108,3 +108,14 @@ def test_the_buyer_falls_silent_mid_sentence_when_the_trainee_answers(speaking_a
     heard = [text for text, _ in said(app)]
     assert heard[-2:] == [line, reply]
     assert cut_after < _seconds(_render(espeak, tmp_path, part=Part("", "en"), text=line)) - 1.0
+
+
+def test_the_buyer_speaks_on_while_the_trainee_looks_over_the_phrasings(speaking_app):
+    app = speaking_app(driver=None, sound=True, speech=True)
+    to_week(app)
+    while app.flow.session.play.phase != "in_call":
+        press(app, pygame.K_RETURN, times=3)
+    _playing_line(app, app.flow.session.play.buyer_line)
+    press(app, pygame.K_DOWN, times=2)
+    time.sleep(0.3)
+    assert app.look.speech.speaker.playback.playing
