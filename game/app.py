@@ -35,6 +35,8 @@ from game.ui.chrome import status_line  # noqa: E402
 from game.ui.look import Look  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
 from game.ui.window_icon import window_icon  # noqa: E402
+from game.voice.speaker import Speaker  # noqa: E402
+from game.voice.speech import Speech  # noqa: E402
 from game.workshop.recorder import CLOSING_SECONDS, Recorder, reason  # noqa: E402
 
 DEFAULT_SIZE = (1280, 720)
@@ -42,12 +44,15 @@ SMALLEST = (1024, 600)
 FIRST_FRAME_ENV = "VOORUITGANG_FIRST_FRAME"  # set to 1: print the seconds to the first frame, then quit
 QUIT_AFTER_ENV = "VOORUITGANG_QUIT_AFTER"  # set to N: close the window after N rounds of the loop
 RECORDING = pygame.event.custom_type()  # the journal's writer has news (posted from its own thread)
+SPEECH_DRIVER_ENV = "VOORUITGANG_SPEECH_DRIVER"  # a pyttsx3 driver instead of the system's (espeak, sapi5, nsss)
+SPEECH_CHANGED = pygame.event.custom_type()  # the speaker found (or did not find) an engine: draw again
+
 
 
 class App:
     def __init__(self, size: tuple[int, int] | None = None, settings: Settings | None = None,
                  recorder: Recorder | None = None, sound: bool = True, persist: bool = True,
-                 paths: list[Path] | None = None, seed: int | None = None):
+                 paths: list[Path] | None = None, seed: int | None = None, speaker: Speaker | None = None):
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Vooruitgang")
@@ -64,11 +69,15 @@ class App:
         self.look.sounds.enabled = self.settings.sound
         if sound and not self.look.sounds.available:
             self.look.notes.append(self.look.t("settings.no_audio"))
+        speaker = speaker or Speaker(os.environ.get(SPEECH_DRIVER_ENV) or None)
+        speaker.on_change = speaker.on_change or _wake
+        self.look.speech = Speech(self.settings, speaker, self.look.theme.speech.get("words_per_minute"))
         self.recorder = recorder or (Recorder.open(self.settings.language) if persist
                                      else Recorder.off(self.settings.language))
         self.recorder.on_change = self._recording_changed
         self.closing: float | None = None  # when closing waits for choices to be saved: until when
         self.stack = SceneStack()
+        self.stack.on_layer = self.look.speech.layer
         self.flow = Flow(self.look, self.stack, self.recorder, self._settings_changed, self.quit,
                          str(settings_path()) if persist else "-", paths, seed)
         # Without a real screen SDL can only wait by polling every millisecond; sleeping costs less.
@@ -100,12 +109,17 @@ class App:
             if first_frame_only:
                 return 0
             if drawn and self.frames == 1:
-                self.look.sounds.prepare()  # after the first frame, so the window shows at once
+                self.first_frame_shown()
             rounds += 1
             if rounds == quit_after:
                 pygame.event.post(pygame.event.Event(pygame.QUIT))
             self._maybe_closed()
         return 0
+
+    def first_frame_shown(self) -> None:
+        """What waits until the window shows, so it shows at once: the sounds, and the speech engine when wanted."""
+        self.look.sounds.prepare()
+        self.look.speech.start_if_wanted()
 
     def _recording_changed(self) -> None:
         """From the writer's thread: wake the loop, so the calm line comes or goes."""
@@ -137,22 +151,31 @@ class App:
             return False
         top.update(dt)
         if not (self.dirty or self.stack.changed or self._busy()):
+            self.look.speech.flush()
             return False
         self.look.fit_to(self.window.get_size())
         self.stack.draw(self.window)
         if line := self.waiting_line():
             status_line(self.window, self.look, line)
+        self.look.speech.frame_drawn()
         pygame.display.flip()
+        self.look.speech.flush()
         self.dirty = False
         self.frames += 1
         return True
 
     def handle(self, event: pygame.event.Event) -> None:
         self.dirty = True
+        self.look.speech.noticed(event)
         if event.type == pygame.QUIT:
             self.quit()
         elif event.type == RECORDING:
             pass  # only a redraw: the calm line comes or goes
+        elif event.type == SPEECH_CHANGED:
+            return
+        elif self._self_voicing_key(event):
+            if self.look.speech.toggle_self_voicing():
+                self._settings_changed(self.settings)
         elif event.type == pygame.VIDEORESIZE:
             self._resized(event.size)
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
@@ -161,6 +184,12 @@ class App:
             self.flow.reload()
         elif self.stack.top is not None:
             self.stack.top.handle(event)
+
+    def _self_voicing_key(self, event: pygame.event.Event) -> bool:
+        """V switches self-voicing, as in Ren'Py; not where letters are typed, nor with Ctrl (paste)."""
+        return event.type == pygame.KEYDOWN and event.key == pygame.K_v \
+            and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META) \
+            and not (self.stack.top is not None and self.stack.top.types_text)
 
     def _resized(self, size: tuple[int, int]) -> None:
         if not self.window.get_flags() & pygame.FULLSCREEN:
@@ -183,6 +212,7 @@ class App:
     def _settings_changed(self, settings: Settings) -> None:
         self.look.restyle()
         self.look.sounds.enabled = settings.sound
+        self.look.speech.settings_changed()
         if self.persist and not save_settings(settings):
             self.look.notes.append(self.look.t("settings.not_saved"))
         self.dirty = True
@@ -207,8 +237,15 @@ class App:
             self.running = False
 
     def close(self) -> None:
+        self.look.speech.close()
         self.recorder.close(timeout=1.0)
         pygame.quit()
+
+
+def _wake() -> None:
+    """From the speaker's thread: wake the window, so the settings show whether there is speech."""
+    if pygame.display.get_init():
+        pygame.event.post(pygame.event.Event(SPEECH_CHANGED))
 
 
 def _fitting_size() -> tuple[int, int]:

@@ -12,6 +12,8 @@ from game.text import LANGUAGES
 from game.userdata import user_data_dir
 
 TEXT_SIZES = ("small", "normal", "large")
+SPEECH_SPEEDS = ("slow", "normal", "fast")
+SPEECH_VOLUMES = (25, 50, 75, 100)  # percent
 FILE_NAME = "settings.json"
 
 
@@ -24,6 +26,10 @@ class Settings:
     sound: bool = True
     trainee: str = ""
     workshop: str = ""
+    speech: bool = False           # the buyer's lines spoken; off by default, for a projector room
+    speech_speed: str = "normal"
+    speech_volume: int = 75
+    self_voicing: bool = False     # the screen read aloud: new text and the focused button
 
 
 def system_language() -> str:
@@ -61,6 +67,10 @@ def load_settings(path: Path | None = None) -> Settings:
         settings.language = system_language()
     if settings.text_size not in TEXT_SIZES:
         settings.text_size = "normal"
+    if settings.speech_speed not in SPEECH_SPEEDS:
+        settings.speech_speed = "normal"
+    if settings.speech_volume not in SPEECH_VOLUMES:
+        settings.speech_volume = min(SPEECH_VOLUMES, key=lambda volume: abs(volume - settings.speech_volume))
     return settings
 
 

@@ -48,6 +48,7 @@ class CallScene(Scene):
         point = self.play.point
         phrasings = point.phrasings if point else ()
         self.menu = Menu([Button(str(i), self.play.say_text(i)) for i in range(len(phrasings))], numbered=True)
+        self.look.speech.buyer(self.session.scenario, self.play.buyer_line)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -71,6 +72,7 @@ class CallScene(Scene):
         self.turn = self.play.choose(index)
         self.minutes += self.turn.change.minutes
         self.state = REPLY
+        self.look.speech.buyer(self.session.scenario, self.turn.reply)
         if self.turn.call_end:
             self.look.sounds.play("hang_up")
 

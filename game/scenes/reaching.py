@@ -130,6 +130,8 @@ class ReachingScene(Scene):
         self.state = OUTCOME
         self.look.sounds.play("pick_up" if self.turn and self.turn.outcome in (turns.THROUGH, turns.NO_NEWS)
                               else "hang_up")
+        if self.turn is not None:
+            self.look.speech.heard(self.session.scenario, self.turn)
 
     def _after_outcome(self) -> None:
         if self.play.phase == IN_CALL:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 class Scene:
     overlay = False  # an overlay draws the scene below it first
+    types_text = False  # letters typed here are text, not shortcuts (the V of self-voicing)
 
     def __init__(self, look: Look):
         self.look = look

@@ -1,6 +1,8 @@
-"""Settings: text size, high contrast, the call clock, sound and language; saved at once.
+"""Settings: text size, high contrast, the call clock, sound, speech and language; saved at once.
 
 Changes go up through `on_change`, which applies and saves them. Closes with None.
+Opening the settings looks for a speech engine (on the speaker's thread): without one, the
+speech settings are greyed out and the reason is shown below them.
 """
 
 from __future__ import annotations
@@ -10,15 +12,20 @@ from collections.abc import Callable
 import pygame
 
 from game.scenes.scene import Scene
-from game.settings import TEXT_SIZES, Settings
+from game.settings import SPEECH_SPEEDS, SPEECH_VOLUMES, TEXT_SIZES, Settings
 from game.text import LANGUAGES
 from game.ui.button import Button
 from game.ui.chrome import hints, top_bar
 from game.ui.look import Look
 from game.ui.menu import Menu, column
 
-CHOICES = {"text_size": TEXT_SIZES, "language": LANGUAGES}
-SWITCHES = ("high_contrast", "call_clock", "sound")
+CHOICES = {"text_size": TEXT_SIZES, "language": LANGUAGES, "speech_speed": SPEECH_SPEEDS,
+           "speech_volume": SPEECH_VOLUMES}
+SWITCHES = ("high_contrast", "call_clock", "sound", "speech", "self_voicing")
+SPEECH = ("speech", "speech_speed", "speech_volume", "self_voicing")  # greyed out without a speech engine
+COLUMNS = {"screen": ("text_size", "high_contrast", "call_clock", "language"),  # heading: the settings below it
+           "sound_and_speech": ("sound", *SPEECH)}
+ROWS = tuple(name for names in COLUMNS.values() for name in names)  # the focus goes down one column, then the next
 
 
 class SettingsScene(Scene):
@@ -27,18 +34,27 @@ class SettingsScene(Scene):
         self.on_change = on_change
         self.saved_in = saved_in
         self.notes = notes
+        look.speech.start()
+        self.speech_state = look.speech.state
         self.menu = Menu(self._buttons())
 
+    def _value(self, name: str) -> str:
+        value = getattr(self.look.settings, name)
+        if name in SWITCHES:
+            return self.t("settings.on" if value else "settings.off")
+        if name == "language":
+            return self.t(f"language.{value}")
+        if name == "speech_volume":
+            return self.t("settings.volume", percent=value)
+        return self.t(f"settings.{'size' if name == 'text_size' else 'speed'}.{value}")
+
     def _buttons(self) -> list[Button]:
-        settings = self.look.settings
-        values = {
-            "text_size": self.t(f"settings.size.{settings.text_size}"),
-            "language": self.t(f"language.{settings.language}"),
-            **{name: self.t("settings.on" if getattr(settings, name) else "settings.off") for name in SWITCHES},
-        }
-        names = ("text_size", "high_contrast", "call_clock", "sound", "language")
-        return [Button(name, f"{self.t(f'settings.{name}')}: {values[name]}") for name in names] + \
+        speech = self.look.speech.usable
+        return [Button(name, self._label(name), enabled=speech or name not in SPEECH) for name in ROWS] + \
             [Button("back", self.t("common.back"), primary=True)]
+
+    def _label(self, name: str) -> str:
+        return f"{self.t(f'settings.{name}')}: {self._value(name)}"
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -63,17 +79,33 @@ class SettingsScene(Scene):
         else:
             setattr(settings, name, not getattr(settings, name))
         self.on_change(settings)
+        if name in SPEECH:
+            self.look.speech.sample(self._label(name))  # heard at the new speed and volume
         self.menu = Menu(self._buttons(), focus=self.menu.focus)
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.look.speech.state != self.speech_state:  # the speaker has found out whether there is speech
+            self.speech_state = self.look.speech.state
+            self.menu = Menu(self._buttons(), focus=self.menu.focus)
         look = self.look
         area = top_bar(surface, look, self.t("settings.title"))
-        width = min(area.width, look.px(560))
-        buttons = pygame.Rect(area.centerx - width // 2, area.top, width, 0)
-        height = min(look.px(44), (area.height * 3 // 5) // len(self.menu.buttons))
-        rects = column(buttons, len(self.menu.buttons), height, look.px(8))
-        self.menu.draw(surface, look, rects, align="left")
-        y = rects[-1].bottom + look.space("gap") * 2
-        notes = [self.t("settings.saved_in", path=self.saved_in), *self.notes]
-        look.text(surface, "\n".join(notes), pygame.Rect(buttons.left, y, width, area.bottom - y), "small", "muted")
+        gap = look.space("gap")
+        width = min(area.width, look.px(900))
+        block = pygame.Rect(area.centerx - width // 2, area.top, width, 0)
+        head_h = look.font("small", True).get_linesize() + look.px(4)
+        tallest = max(len(names) for names in COLUMNS.values())
+        height = min(look.px(44), (area.height * 3 // 5 - head_h) // tallest - look.px(8))
+        rects = []
+        for place, (heading, names) in enumerate(COLUMNS.items()):
+            col = pygame.Rect(block.left + place * (width + 2 * gap) // 2, block.top, (width - 2 * gap) // 2, head_h)
+            look.text(surface, self.t(f"settings.{heading}"), col, "small", "muted", bold=True, valign="bottom")
+            rects += column(pygame.Rect(col.left, col.bottom + look.px(4), col.width, 0), len(names), height,
+                            look.px(8))
+        back = pygame.Rect(block.left, block.top + head_h + look.px(4) + tallest * (height + look.px(8)) + gap,
+                           (width - 2 * gap) // 2, height)
+        self.menu.draw(surface, look, [*rects, back], align="left")
+        y = back.bottom + gap * 2
+        speech = look.speech.status(look.lang)
+        notes = [self.t("settings.saved_in", path=self.saved_in), *self.notes, *([speech] if speech else [])]
+        look.text(surface, "\n".join(notes), pygame.Rect(block.left, y, width, area.bottom - y), "small", "muted")
         hints(surface, look, self.t("settings.hints"))

@@ -15,6 +15,8 @@ NAME, CODE, BUTTONS = 0, 1, 2
 
 
 class SignInScene(Scene):
+    types_text = True
+
     def __init__(self, look: Look, name: str = "", code: str = ""):
         super().__init__(look)
         self.values = [name, code]
@@ -80,7 +82,7 @@ class SignInScene(Scene):
             label_rect = pygame.Rect(left, y, width, look.font("small").get_linesize())
             look.text(surface, label, label_rect, "small", "muted", bold=True)
             field = pygame.Rect(left, label_rect.bottom + look.px(4), width, look.px(40))
-            self._field(surface, field, self.values[index], self.focus == index)
+            self._field(surface, field, self.values[index], self.focus == index, label)
             self.field_rects.append(field)
             y = field.bottom + look.px(18)
         if self.warning:
@@ -91,10 +93,10 @@ class SignInScene(Scene):
         self.menu.draw(surface, look, row(buttons, 2, look.space("gap")), show_focus=self.focus == BUTTONS)
         hints(surface, look, self.t("signin.hints"))
 
-    def _field(self, surface: pygame.Surface, rect: pygame.Rect, value: str, focused: bool) -> None:
+    def _field(self, surface: pygame.Surface, rect: pygame.Rect, value: str, focused: bool, label: str) -> None:
         look = self.look
         if focused:
-            look.focus_ring(surface, rect)
+            look.focus_ring(surface, rect, alt=f"{label}: {value}" if value else label)
         look.panel(surface, rect, "speech", "focus" if focused else "panel_edge")
         inner = rect.inflate(-2 * look.space("padding"), -look.px(6))
         font = look.font("large")

@@ -23,6 +23,7 @@ class SceneStack:
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
         self.changed = True
+        self.on_layer: Callable[[], None] | None = None  # told before each scene is drawn (self-voicing)
 
     @property
     def top(self) -> Scene | None:
@@ -69,5 +70,7 @@ class SceneStack:
         while start > 0 and self._entries[start].scene.overlay:
             start -= 1
         for entry in self._entries[max(0, start):]:
+            if self.on_layer is not None:
+                self.on_layer()
             entry.scene.draw(surface)
         self.changed = False

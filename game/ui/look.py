@@ -13,6 +13,7 @@ from game.ui.fonts import Fonts
 from game.ui.sound import Sounds
 from game.ui.text import Block, draw_block, layout
 from game.ui.theme import Theme, load_theme
+from game.voice.speech import Speech
 
 BASE_SIZE = (1024, 600)
 
@@ -26,10 +27,13 @@ class Look:
     scale: float = 1.0
     notes: list[str] = field(default_factory=list)  # what does not work on this computer, shown in settings
     drawn: list[tuple[str, pygame.Rect, bool]] | None = None  # when a list: every text drawn, its box, and if cut
+    speech: Speech | None = None  # told every text and focus ring drawn, for self-voicing; silent when not given
 
     def __post_init__(self) -> None:
         self.fonts = Fonts(self.theme)
         self._blocks: dict[tuple, Block] = {}
+        if self.speech is None:
+            self.speech = Speech(self.settings)
 
     @classmethod
     def create(cls, settings: Settings, sounds: Sounds | None = None) -> Look:
@@ -92,16 +96,19 @@ class Look:
 
     def text(self, surface: pygame.Surface, text: str, rect: pygame.Rect, role: str = "body", colour: str = "text",
              bold: bool = False, align: str = "left", valign: str = "top", summary: bool = False,
-             px: int | None = None) -> pygame.Rect:
+             px: int | None = None, aloud: bool = True) -> pygame.Rect:
         """Draw `text` wrapped and fitted inside `rect`; the area used comes back.
 
         A `summary` keeps its size and ends in an ellipsis when too long (the full text is shown elsewhere).
+        Self-voicing reads it when it is new, unless it is not worth hearing (`aloud=False`: a grid's labels).
         """
         block = self.block(text, rect, role, bold, px, shrink=not summary)
         used = draw_block(surface, block, rect, self.colour(colour) if isinstance(colour, str) else colour,
                           align, valign)
         if self.drawn is not None:
             self.drawn.append((text, used, block.cut and not summary))
+        if aloud:
+            self.speech.saw_text(text, used)
         return used
 
     def text_height(self, text: str, width: int, role: str = "body", bold: bool = False,
@@ -115,7 +122,9 @@ class Look:
         pygame.draw.rect(surface, self.colour(fill), rect, border_radius=radius)
         pygame.draw.rect(surface, self.colour(edge), rect, max(1, self.px(width)), border_radius=radius)
 
-    def focus_ring(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    def focus_ring(self, surface: pygame.Surface, rect: pygame.Rect, alt: str = "") -> None:
+        """The keyboard focus around `rect`; `alt` names it when no text is drawn inside (a text field)."""
+        self.speech.saw_focus(rect, alt)
         width = self.space("focus_width")
         pygame.draw.rect(surface, self.colour("focus"), rect.inflate(width * 2, width * 2), width,
                          border_radius=self.space("radius") + width)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.scenario.appearance import FEMALE, appearance
+
 COLOURS = {"grey": "grey", "gray": "grey", "grijs": "grey", "grijze": "grey", "silver": "white",
            "zilvergrijs": "white", "zilvergrijze": "white", "white": "white", "wit": "white", "witte": "white",
            "blond": "blond", "blonde": "blond", "red": "red", "rood": "red", "rode": "red", "felrode": "red",
@@ -20,7 +22,6 @@ COLOURS = {"grey": "grey", "gray": "grey", "grijs": "grey", "grijze": "grey", "s
            "donkere": "dark", "black": "black", "zwart": "black", "zwarte": "black"}
 HAIR_WORDS = ("hair", "haar", "bob", "boblijntje", "ponytail", "paardenstaart", "curls", "krullen", "beard", "baard")
 GLASSES_WORDS = ("glasses", "bril", "leesbril", "veiligheidsbril")
-WOMAN_WORDS = ("woman", "vrouw", "she", "her", "lady", "zij", "haar")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Face:
 def face_from(hint: str, name: str = "") -> Face:
     words = re.findall(r"[a-zà-ÿ]+", hint.lower())
     seed = zlib.crc32((name or hint).encode("utf-8"))
-    woman = bool(words) and words[0] in ("woman", "vrouw", "lady")
+    woman = appearance(hint).gender == FEMALE
     return Face(woman=woman, hair=_colour_before(words, HAIR_WORDS) or "brown", style=_style(words, woman),
                 glasses=_glasses(words), beard=any(w in ("beard", "baard", "bearded") for w in words),
                 skin=seed % 4, clothes=(seed // 4) % 4)

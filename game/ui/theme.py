@@ -44,6 +44,10 @@ class Theme:
         return self.data["sound"]
 
     @property
+    def speech(self) -> dict[str, Any]:
+        return self.data.get("speech", {})
+
+    @property
     def portrait(self) -> dict[str, Any]:
         return self.data["portrait"]
 

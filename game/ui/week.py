@@ -38,7 +38,7 @@ def draw_week(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Play
         x = grid.left + column[day] * day_w
         label = day_label(look.lang, day)
         look.text(surface, label[:1].upper() + label[1:], pygame.Rect(x, rect.top, day_w, head), "small", bold=True,
-                  align="center", valign="middle")
+                  align="center", valign="middle", aloud=False)  # the line under the week says where the cursor is
         for index, minute in enumerate(slots):
             cell = pygame.Rect(x, grid.top + index * row_h, day_w, row_h)
             cells[Moment(day, minute)] = cell
@@ -48,7 +48,7 @@ def draw_week(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Play
     for index, minute in enumerate(slots):
         if minute % 60 == 0 or index == 0:
             label = pygame.Rect(rect.left, grid.top + index * row_h - row_h // 2, time_w - look.px(4), row_h)
-            look.text(surface, clock_text(minute), label, "tiny", "muted", align="right", valign="middle")
+            look.text(surface, clock_text(minute), label, "tiny", "muted", align="right", valign="middle", aloud=False)
     scale = row_h / rules.slot_minutes
     for claim in play.visible_week():
         if claim.day in column:
