@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LRS_VENV := .venv-lrs
 LRS_REQUIREMENTS := tests/xapi/requirements-lrs.txt
 
-.PHONY: play test lint lrs shots dist clean
+.PHONY: play test lint lrs shots dist clean schema
 
 $(BIN)/python: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ $(VENV)/.build-requirements: $(BIN)/python requirements-build.txt
 
 dist: $(VENV)/.build-requirements
 	$(BIN)/python release/build.py
+
+# The scenario schema and the guide's field reference, from the format's declaration (game/scenario/format.py).
+schema: $(BIN)/python
+	$(BIN)/python main.py schema
 
 shots: $(BIN)/python
 	for f in scenarios/*.yaml; do $(BIN)/python main.py shots $$f --out shots/$$(basename $$f .yaml); done

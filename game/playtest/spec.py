@@ -38,9 +38,9 @@ from game.text import LANGUAGES, day_name
 STEP = Record("step", "One thing the trainee does.", (
     Key("call", Text(), "A call at a moment: `call: Monday 11:00` (a day name in English or Dutch, or a day "
         "number, and a time). A day's name is the first such day from the moment of the step on: `Monday` after a "
-        "Thursday is the Monday after, when an appointment put it in the week."),
-    Key("email", Text(), "An e-mail at a moment: `email: dinsdag 9:30`."),
-    Key("say", Number(1, 4), "The number of the phrasing to say, counted from 1: `say: 2`."),
+        "Thursday is the Monday after, when an appointment put it in the week.", shown="—"),
+    Key("email", Text(), "An e-mail at a moment: `email: dinsdag 9:30`.", shown="—"),
+    Key("say", Number(1, 4), "The number of the phrasing to say, counted from 1: `say: 2`.", shown="—"),
     Key("through", Flag(), "Under a `call:` or `email:` line: whether that contact must get the buyer on the "
         "phone (`yes`) or must not (`no`).", shown="either"),
 ))

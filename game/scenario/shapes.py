@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -110,3 +111,60 @@ class Record:
 
 
 Shape = Text | Word | Number | Flag | Clock | Hours | Items | Pairs | Either | Record
+
+
+def with_defaults(record: Record, data: dict[str, Any]) -> Record:
+    """The record with each key's default taken from `data` (assets/rules.yaml for the rules), nested records too."""
+    keys = []
+    for key in record.keys:
+        if key.name not in data:
+            keys.append(key)
+        elif isinstance(key.shape, Record) and isinstance(data[key.name], dict):
+            keys.append(replace(key, shape=with_defaults(key.shape, data[key.name])))
+        else:
+            keys.append(replace(key, default=data[key.name]))
+    return replace(record, keys=tuple(keys))
+
+
+def describe(key: Key, limits: dict[str, int], markdown: bool = True) -> str:
+    """A key's doc with its words, range, box size and required value filled in; Markdown or plain text."""
+    shape = key.shape
+    words = _words(shape)
+    fills = {
+        "{options}": _listed([f"`{w}`" if markdown else w for w in words]) if words else "",
+        "{range}": _range(shape),
+        "{limit}": f"fits {limits[key.box]} characters" if key.box in limits else "",
+        "{holds}": getattr(shape, "holds", None) or "",
+    }
+    text = key.doc
+    for token, value in fills.items():
+        text = text.replace(token, value)
+    return text if markdown else plain(text)
+
+
+def plain(markdown: str) -> str:
+    """Markdown as plain text: links become their words, code marks and bold go."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)
+    return text.replace("**", "").replace("`", "")
+
+
+def _words(shape: Shape) -> tuple[str, ...]:
+    if isinstance(shape, Word):
+        return shape.options
+    if isinstance(shape, Items):
+        return _words(shape.item)
+    if isinstance(shape, Either):
+        return next((words for words in map(_words, shape.shapes) if words), ())
+    return ()
+
+
+def _range(shape: Shape) -> str:
+    if isinstance(shape, Number):
+        return f"{shape.low:g} to {shape.high:g}"
+    if isinstance(shape, Items) and shape.most is not None:
+        return f"{shape.fewest} to {shape.most}"
+    return ""
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
