@@ -46,6 +46,9 @@ CALL_STAGES = tuple(stage for stage in stages.OPEN_STAGES if stage != stages.QUO
 NONE = "none"  # no move, no appointment
 # A time of day as the model reads it (game.model.moment.parse_clock): 9:30, 09:30 or 9.30.
 CLOCK_PATTERN = r"^([01]?\d|2[0-3])[:.]([0-5]\d)$"
+# yes and no as the game's YAML reader (YAML 1.1) reads them; an editor's YAML 1.2 reads these as texts,
+# so the schema names them beside true and false.
+YES_NO_WORDS = ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF")
 HOURS_PATTERN = r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*-\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*$"
 
 
@@ -126,7 +129,7 @@ CLAIM = Record("claim", "Someone who has the buyer's attention for a while.", (
     Key("at", Clock(), "When it starts: `\"09:30\"`, in quotes.", required=True),
     Key("minutes", Number(1, 24 * 60), "How long it lasts, in minutes.", default=30),
     Key("who", Text(), "Who has the buyer: a rung of the buyer's ladder, such as `boss` or `customer`.",
-        required=True),
+        required=True, offers="ladder"),
     Key("what", Text(), "What it is, shown in the week ({limit}).", required=True, box="claim_what"),
     Key("visible", Flag(), "`no` hides it from the trainee: a surprise.", default=True),
     Key("unreachable", Word(UNREACHABLE), "What a call during it gets: {options}.", default=VOICEMAIL),
@@ -206,7 +209,7 @@ RULES = Record("rules", "The game's rules, from assets/rules.yaml; a scenario ch
         "agreed moment pass."),
     Key("call_patience", Number(1, 120), "Minutes a buyer gives a follow-up call."),
     Key("phrasing_minutes", Number(0, 60), "Minutes a phrasing takes when it does not say."),
-    Key("appointment_above", Text(), "At an agreed moment the trainee ranks just above this rung."),
+    Key("appointment_above", Text(), "At an agreed moment the trainee ranks just above this rung.", offers="ladder"),
     Key("ladder", LADDER, "Who gets the buyer's attention first, top first; must include `{holds}` (the trainee)."),
     Key("score", SCORE, "The score weights, whole numbers."),
 ), section="Rules")

@@ -36,7 +36,7 @@ FILLED_TEXT = {"type": ["string", "number", "boolean"]}
 
 def scenario_schema(rules: dict[str, Any], limits: dict[str, int]) -> dict[str, Any]:
     """The schema; `rules` are the values of assets/rules.yaml (the defaults), `limits` the text boxes' sizes."""
-    writer = _Writer(limits)
+    writer = _Writer(limits, rules)
     record = with_defaults(declared.SCENARIO, {"rules": rules})
     body = writer.record(record)
     return {"$schema": DIALECT, "title": "Vooruitgang scenario", **body,
@@ -49,8 +49,9 @@ def schema_text(rules: dict[str, Any], limits: dict[str, int]) -> str:
 
 
 class _Writer:
-    def __init__(self, limits: dict[str, int]):
+    def __init__(self, limits: dict[str, int], rules: dict[str, Any]):
         self.limits = limits
+        self.rules = rules
         self.defs: dict[str, Any] = {}
 
     def record(self, record: Record) -> dict[str, Any]:
@@ -71,6 +72,8 @@ class _Writer:
         schema["description"] = description
         if key.default is not None:
             schema["default"] = key.default
+        if key.offers:  # the trainee's own rung is no one to offer
+            schema["examples"] = [value for value in self.rules[key.offers] if value != declared.LADDER.holds]
         return schema
 
     def shape(self, shape: Shape, required: bool = False) -> dict[str, Any]:
@@ -86,7 +89,7 @@ class _Writer:
         if isinstance(shape, Number):
             return {"type": "integer" if shape.whole else "number", "minimum": shape.low, "maximum": shape.high}
         if isinstance(shape, Flag):
-            return {"type": "boolean"}
+            return {"anyOf": [{"type": "boolean"}, {"enum": list(declared.YES_NO_WORDS)}]}
         if isinstance(shape, Clock):
             return {"$ref": "#/$defs/clock"}
         if isinstance(shape, Hours):

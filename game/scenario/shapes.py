@@ -85,6 +85,7 @@ class Key:
     default: Any = None  # the value when left out, where it is one value; None: see `shown`
     shown: str = ""      # the default in words, for the guide, when it is no single value ("the game's own")
     box: str = ""        # the box on screen its text must fit, named in assets/text_limits.yaml
+    offers: str = ""     # a list in assets/rules.yaml whose values an editor offers here (the ladder's rungs)
 
 
 @dataclass(frozen=True)

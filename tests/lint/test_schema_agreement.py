@@ -62,6 +62,7 @@ ACCEPTED = [
     ("a move written as none", "deal: reveal ", "deal: none "),
     ("a phrasing that is a number", "say: Then I'll call you again next week.", "say: 12"),
     ("a weight for a kept appointment", "endings:\n", "rules:\n  score: {kept_appointment: 6}\nendings:\n"),
+    ("a claim hidden with 'no'", "unreachable: colleague  ", "visible: no\n    unreachable: colleague  "),
     ("a key with nothing after it where a list may be", "    stages: [reached]\n", "    stages:\n"),
     ("appointment none in an answer for one motive", "                deal: decline\n",
      "                deal: decline\n                appointment: none\n"),

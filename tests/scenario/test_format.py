@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from game.cli.schema import GUIDE_FILE, SCHEMA_FILE, published
 from game.model.moment import parse_clock
@@ -67,3 +68,11 @@ def test_the_rules_file_is_read_against_the_same_declaration_with_every_key_requ
     read_rules(read_text(text, "rules.yaml"), report, base=None)
     [problem] = report.errors
     assert problem.message == "unknown key 'contaxts' in the rules" and "did you mean 'contacts'?" in problem.hint
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "on", "off", "true", "false", "y", "n", "maybe", "jawel", "nee"])
+def test_the_schema_takes_as_yes_or_no_exactly_the_words_the_game_reads_as_yes_or_no(word):
+    for written in {word, word.capitalize(), word.upper()}:
+        read = yaml.safe_load(f"visible: {written}")["visible"]
+        named = written in declared.YES_NO_WORDS or written.lower() in ("true", "false")
+        assert isinstance(read, bool) == named, written
