@@ -13,7 +13,7 @@ from typing import Any
 
 from game.scenario import limits
 from game.scenario.problem import Problem
-from game.scenario.shapes import Clock, Flag, Hours, Items, Key, Number, Record, Text, Word
+from game.scenario.shapes import Clock, Flag, Hours, Items, Key, Number, Record, Text, Word, plain
 from game.scenario.source import Node
 
 
@@ -126,7 +126,7 @@ class Fields:
         declared = self.declared(key)
         shape = declared.shape
         assert isinstance(shape, Number), key
-        default = declared.default if default is None else default
+        default = (shape.low if declared.default is None else declared.default) if default is None else default
         node = self.values.get(key)
         if node is None:
             return default
@@ -234,7 +234,8 @@ def missing_hint(key: Key) -> str:
         return f"add '{key.name}: \"09:30\"'"
     if isinstance(shape, Hours):
         return f"add '{key.name}: 09:00-17:00'"
-    return f"add a line '{key.name}: ...'"
+    meaning = plain(key.doc).split(". ")[0].split(" (")[0].rstrip(".")
+    return f"add a line '{key.name}: ...' ({meaning[:1].lower()}{meaning[1:]})"
 
 
 def text_of(node: Node, what: str, report: Report) -> str:

@@ -1,32 +1,41 @@
 """The scenario file format, declared once: every key, its shape, whether it is required, its default, its meaning.
 
-Three things are made from this declaration, so they cannot disagree:
+It is written in the words of `shapes.py` (Text, Word, Number, ..., Key, Record), and these things
+are made from it, so they cannot disagree:
 
-- the loader's shape checks: `fields.Fields` reads one part of a file against its `Record` here (which
-  keys it may hold and which it needs, the words, ranges and types each key takes), and says what is
-  wrong where, with did-you-mean and hints;
-- `scenarios/scenario.schema.json`, with which a trainer's editor completes and explains the keys
-  (`schema.py`);
+- the loader's shape checks: `fields.Fields` reads one part of a file against its Record here (which
+  keys it may hold and which it needs, the words, ranges and types each key takes) and says what is
+  wrong where, with did-you-mean and hints; assets/rules.yaml is read against RULES with every key
+  required; the YAML trap scan takes from it which keys hold texts (TEXT_KEYS);
+- `scenarios/scenario.schema.json`, with which a trainer's editor completes, explains and checks
+  the keys (`schema.py`);
 - the field reference in docs/writing-scenarios.md, between its `<!-- reference: NAME -->` markers
   (`reference.py`).
 
 `python main.py schema` writes the last two; a test fails when either differs from what this
 declaration makes. The loader (`load.py`) keeps only what no schema can say: cross-references
-(`next:`, ids, rungs of the ladder), timing (moments the trainee can choose, days within the
-week, score weights that keep the lesson's order) and the hints for mistakes trainers make (a
-thousands separator, a day by name, two moves with a comma).
+(`next:`, ids, rungs of the ladder), timing (moments the trainee can choose, days within the week,
+score weights that keep the lesson's order) and the hints for the mistakes trainers make (a
+thousands separator, a day by name, two moves with a comma, a misspelt motive).
 
-Why a declaration in Python that generates the schema, and not the JSON Schema driving the checks
-through `jsonschema`: measured on the same machine, `jsonschema` validating a 1,000-point file
-takes 0.16-0.75 s on top of the 0.25 s that reading it takes, against a target of 0.5 s for both;
-its errors carry paths, not the file's lines, so each message and hint tests check today (the
-mapping's name, 'must be a whole number, not ...', small letters, the misspelt required key named
-once) would be rebuilt from error keywords; a hand-written schema would list the languages, moves,
-motives and stages again instead of taking them from the model; and the loader, which must go on
-after a wrong value to report every problem in one pass, would check each type a second time
-anyway. Here the allowed values come from the constants that the model and the game use, and
-`jsonschema` still checks the generated schema: it is the test's independent judge that the
-schema accepts and refuses what the loader does (tests/lint/test_schema_agreement.py).
+Why a declaration in Python that writes the schema, and not the JSON Schema driving the checks
+through `jsonschema` (the issue's other road), measured side by side on 6 Dec 2026:
+
+- speed: `jsonschema` (Draft 2020-12, pure Python) checking a generated 1,000-point file took
+  0.39-0.75 s (0.16 s with every $ref inlined by hand), on top of the 0.14-0.25 s in which the
+  loader reads and checks it today; the target for both together is 0.5 s;
+- messages: its errors carry a path and a keyword, not the file's line; every message and hint the
+  tests check (the part's name: 'phrasing 2 of call1-1'; 'must be a whole number, not ...'; 'did you
+  mean 'en' (small letters)?'; a misspelt required key named once, not twice; the anyOf of a motive or
+  motive weights) would be rebuilt from keywords, paths and `best_match` guesses;
+- one pass: the loader must go on after a wrong value to find the next problem and the
+  cross-references, so it would check each type a second time anyway;
+- declared once: a hand-written schema lists the languages, moves, motives, stages and endings again;
+  here they come from the constants the model and the game use.
+
+`jsonschema` still has its part: in the tests it is the independent judge that the written schema
+accepts and refuses what the loader does, and the YAML language server behind VS Code's YAML
+extension checks that an editor completes the keys with these docs.
 
 Docs are Markdown as the guide shows them; the schema gets them as plain text. In a doc,
 {options}, {range}, {limit} and {holds} stand for the key's words, its range, the characters its
@@ -234,3 +243,20 @@ SCENARIO = Record("scenario", "A scenario for Vooruitgang: following up a quote 
         "records: the game then sends `passed` or `failed` beside `completed` (see [docs/xapi.md](xapi.md)).",
         shown="none"),
 ), section="The scenario")
+
+
+def _text_keys(record: Record) -> set[str]:
+    """The names of every key, in the record and the records it holds, whose value is a text (not a list of them)."""
+    found: set[str] = set()
+    for key in record.keys:
+        shapes = key.shape.shapes if isinstance(key.shape, Either) else (key.shape,)
+        for shape in shapes:
+            if isinstance(shape, Text):
+                found.add(key.name)
+            inner = shape.item if isinstance(shape, Items) else shape
+            if isinstance(inner, Record):
+                found |= _text_keys(inner)
+    return found
+
+
+TEXT_KEYS = frozenset(_text_keys(SCENARIO))  # where a value starting with '{' or '[' is a trap (traps.py)

@@ -47,7 +47,6 @@ from game.scenario.source import Node, cycle_collector_paused, decode, file_byte
 from game.text import lookup
 
 RULES_FILE = ASSETS / "rules.yaml"
-__all__ = ["ENDING_KINDS", "check", "default_rules", "load_bytes", "load_scenario", "read_scenario"]
 _THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 
 
