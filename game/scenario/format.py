@@ -147,6 +147,9 @@ CLAIM = Record("claim", "Someone who has the buyer's attention for a while.", (
 MOTIVE_WEIGHTS = per_motive("motive weights", "Weights to draw the motive per game.", Number(0, 1000, whole=False),
                             "How often {motive} is drawn, against the other weights.")
 
+MOTIVE_NOTES = per_motive("motive notes", "What each motive meant in this scenario.", Text(),
+                          "What {motive} meant in this scenario.")
+
 LADDER = Items(Text(), unique=True, holds=PROSPECT)
 
 BUYER = Record("buyer", "The buyer the trainee follows up with.", (
@@ -162,9 +165,8 @@ BUYER = Record("buyer", "The buyer the trainee follows up with.", (
         shown="the rules' ladder"),
     Key("email_reply", Text(), "The buyer's answer to any e-mail.", shown="the game's own"),
     Key("brush_off", Text(), "What the buyer says when reached with nothing left to say.", shown="the game's own"),
-    Key("motive_notes", per_motive("motive notes", "What each motive meant in this scenario.", Text(),
-                                   "What {motive} meant in this scenario."),
-        "Per motive, what it meant in this scenario; shown in the debrief.", shown="the game's own"),
+    Key("motive_notes", MOTIVE_NOTES, "Per motive, what it meant in this scenario; shown in the debrief.",
+        shown="the game's own"),
 ), section="The buyer")
 
 QUOTE = Record("quote", "The quote being followed up.", (

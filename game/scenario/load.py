@@ -229,7 +229,7 @@ def read_rungs(f: Fields, report: Report) -> tuple[str, ...]:
 def read_texts_by_motive(node: Node | None, what: str, report: Report) -> dict[str, str]:
     if node is None:
         return {}
-    f = Fields(node, declared.BUYER.by_name["motive_notes"].shape, what, report)
+    f = Fields(node, declared.MOTIVE_NOTES, what, report)
     texts = {name: f.text(name) for name in MOTIVES if f.has(name)}
     f.finish()
     return texts
