@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from game.cli.schema import published
 from game.scenario import format as declared
 from game.scenario.shapes import describe, plain
 
@@ -87,5 +86,9 @@ def test_the_editor_finds_nothing_wrong_in_any_shipped_scenario():
     assert wrong == {}
 
 
-def test_the_editor_reads_the_schema_the_checkout_makes():
-    assert json.loads(published(ROOT)[Path("scenarios") / "scenario.schema.json"])["title"] == "Vooruitgang scenario"
+def test_the_editor_offers_the_rungs_of_the_ladder_for_who_has_the_buyer(tmp_path):
+    path, lines = starter_with(tmp_path, "    who: boss\n", "    who: \n")
+    row = lines.index("    who: ")
+    [[items]] = ask_editor([{"file": str(path), "asks": [["complete", row, 9]]}])
+    assert {"partner", "family", "boss", "customer", "supplier"} <= {item["label"] for item in items}
+    assert "prospect" not in {item["label"] for item in items}
