@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 # The real learning record store for the xAPI tests (Ralph), kept apart from the game's requirements.
 LRS_VENV := .venv-lrs
 LRS_REQUIREMENTS := tests/xapi/requirements-lrs.txt
+# The YAML language server (the engine of VS Code's YAML extension), to test what an editor makes of the schema.
+EDITOR := tests/scenario/editor
 
-.PHONY: play test lint lrs shots dist clean
+.PHONY: play test lint lrs editor shots dist clean schema
 
 $(BIN)/python: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +24,15 @@ $(LRS_VENV)/bin/ralph: $(LRS_REQUIREMENTS)
 
 lrs: $(LRS_VENV)/bin/ralph
 
+$(EDITOR)/node_modules/.package-lock.json: $(EDITOR)/package-lock.json
+	npm ci --prefix $(EDITOR) --no-audit --no-fund --loglevel=error
+
+editor: $(EDITOR)/node_modules/.package-lock.json
+
 play: $(BIN)/python
 	$(BIN)/python main.py
 
-test: $(BIN)/python $(LRS_VENV)/bin/ralph
+test: $(BIN)/python $(LRS_VENV)/bin/ralph $(EDITOR)/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/python
@@ -39,8 +46,12 @@ $(VENV)/.build-requirements: $(BIN)/python requirements-build.txt
 dist: $(VENV)/.build-requirements
 	$(BIN)/python release/build.py
 
+# The scenario schema and the guide's field reference, from the format's declaration (game/scenario/format.py).
+schema: $(BIN)/python
+	$(BIN)/python main.py schema
+
 shots: $(BIN)/python
 	for f in scenarios/*.yaml; do $(BIN)/python main.py shots $$f --out shots/$$(basename $$f .yaml); done
 
 clean:
-	rm -rf $(VENV) $(LRS_VENV) .pytest_cache .ruff_cache shots build dist
+	rm -rf $(VENV) $(LRS_VENV) $(EDITOR)/node_modules .pytest_cache .ruff_cache shots build dist

@@ -22,6 +22,7 @@ def commands() -> list[ModuleType]:
         new,
         play,
         report,
+        schema,
         shots,
         simulate,
         sync,
@@ -29,7 +30,7 @@ def commands() -> list[ModuleType]:
         validate,
     )
 
-    return [validate, simulate, play, lint, graph, test, new, shots, report, export, merge, sync, host, bench]
+    return [validate, simulate, play, lint, graph, test, new, shots, report, export, merge, sync, host, schema, bench]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -27,10 +27,48 @@ from game.model.moment import Moment, parse_clock
 from game.model.motive import MOTIVES
 from game.model.scoring import VERDICTS
 from game.scenario.fields import Fields, Location, Report, did_you_mean, locate, one_of_hint
-from game.scenario.load import ENDING_KINDS
+from game.scenario.format import ENDING_KINDS
 from game.scenario.scenario import CALL, EMAIL
+from game.scenario.shapes import Either, Flag, Items, Key, Number, Pairs, Record, Text, Word
 from game.scenario.source import Node
 from game.text import LANGUAGES, day_name
+
+# The playtest file, declared in the words of the scenario's format (game/scenario/shapes.py): the
+# reader below checks its keys against it, and the guide's table of playtest keys is made from it.
+STEP = Record("step", "One thing the trainee does.", (
+    Key("call", Text(), "A call at a moment: `call: Monday 11:00` (a day name in English or Dutch, or a day "
+        "number, and a time). A day's name is the first such day from the moment of the step on: `Monday` after a "
+        "Thursday is the Monday after, when an appointment put it in the week.", shown="—"),
+    Key("email", Text(), "An e-mail at a moment: `email: dinsdag 9:30`.", shown="—"),
+    Key("say", Number(1, 4), "The number of the phrasing to say, counted from 1: `say: 2`.", shown="—"),
+    Key("through", Flag(), "Under a `call:` or `email:` line: whether that contact must get the buyer on the "
+        "phone (`yes`) or must not (`no`).", shown="either"),
+))
+EXPECT = Record("expect", "What must follow the steps.", (
+    Key("outcome", Word(ENDING_KINDS), "The ending: {options}.", shown="any"),
+    Key("stage", Word(stages.STAGES), "The deal's final stage: {options}.", shown="any"),
+    Key("score", Either((Number(-10**6, 10**6), Items(Number(-10**6, 10**6), fewest=1, most=2))),
+        "The score: `[60, 120]`, both included, or one number.", shown="any"),
+    Key("score_above", Either((Text(), Items(Text()))), "The name of another test in the file, or a list of names, "
+        "that must score lower.", shown="none"),
+    Key("verdicts", Pairs(Text(), keys=r"^\d+$"), "Per turn number, counting calls, e-mails and the closing turn, "
+        "what the turn must be, or with `not` must not be: `{2: vooruitgang, 3: not vooruitgang}`.", shown="any"),
+    Key("turns", Either((Number(0, 10**6), Items(Number(0, 10**6), fewest=1, most=2))),
+        "How many turns were made: a number, or a range like `[3, 6]`.", shown="any"),
+))
+TEST = Record("test", "One playtest: the choices to make, and what must follow.", (
+    Key("name", Text(), "The test's name, printed with PASS or FAIL.", shown="`test 1`, `test 2`..."),
+    Key("seed", Number(0, 2**63), "The same seed is the same week and the same luck on the phone.", default=0),
+    Key("motive", Word(MOTIVES), "Fixes the buyer's hidden motive: {options}.", shown="drawn"),
+    Key("steps", Items(STEP), "In order: `call: Monday 11:00`, `email: dinsdag 9:30` or `say: 2`, each on its own "
+        "`- ` line; under a call or e-mail, `through: yes` or `no`.", required=True),
+    Key("expect", EXPECT, "Any of the keys below.", required=True),
+))
+PLAYTESTS = Record("playtests", "A scenario's playtests.", (
+    Key("scenario", Text(), "The scenario file, relative to the folder above the playtest's folder (or to "
+        "`scenarios/`).", required=True),
+    Key("tests", Items(TEST), "A list of tests.", required=True),
+), section="Playtest files")
 
 
 @dataclass(frozen=True)
@@ -84,10 +122,10 @@ class PlaytestFile:
 
 
 def read_playtests(root: Node, report: Report) -> PlaytestFile:
-    top = Fields(root, "the playtest file", report)
+    top = Fields(root, PLAYTESTS, "the playtest file", report)
     scenario_node = top.get("scenario")
-    scenario = top.text("scenario", required=True)
-    tests = tuple(read_test(node, number, report) for number, node in enumerate(top.items("tests", required=True), 1))
+    scenario = top.text("scenario")
+    tests = tuple(read_test(node, number, report) for number, node in enumerate(top.items("tests"), 1))
     top.finish()
     _check_names(tests, report)
     return PlaytestFile(report.file, scenario, locate(scenario_node) if scenario_node else locate(root), tests)
@@ -106,15 +144,15 @@ def _check_names(tests: tuple[Playtest, ...], report: Report) -> None:
 
 
 def read_test(node: Node, number: int, report: Report) -> Playtest:
-    f = Fields(node, f"test {number}", report)
+    f = Fields(node, TEST, f"test {number}", report)
     name = f.text("name") or f"test {number}"
-    motive = f.word("motive", MOTIVES, default="") or None
+    motive = f.word("motive", default="") or None
     test = Playtest(
         name=name,
-        seed=f.number("seed", 0, 0, 2**63),
+        seed=f.number("seed"),
         motive=motive,
-        steps=tuple(read_step(s, report) for s in f.items("steps", required=True)),
-        expect=read_expect(f.mapping("expect", required=True), report),
+        steps=tuple(read_step(s, report) for s in f.items("steps")),
+        expect=read_expect(f.mapping("expect"), report),
         at=locate(node),
     )
     f.finish()
@@ -122,9 +160,9 @@ def read_test(node: Node, number: int, report: Report) -> Playtest:
 
 
 def read_step(node: Node, report: Report) -> Step:
-    f = Fields(node, "a step", report)
+    f = Fields(node, STEP, "a step", report)
     found = [key for key in ("call", "email", "say") if f.has(key)]
-    through = f.flag("through", None) if f.has("through") else None
+    through = f.flag("through") if f.has("through") else None
     f.finish()
     if len(found) != 1:
         report.error(node, "a step is one of 'call: Monday 11:00', 'email: Tuesday 9:00' or 'say: 2'",
@@ -178,13 +216,13 @@ def _day_number(word: str) -> int | None:
 def read_expect(node: Node | None, report: Report) -> Expect:
     if node is None:
         return Expect()
-    f = Fields(node, "expect", report)
+    f = Fields(node, EXPECT, "expect", report)
     at = {key: locate(value) for key, value in node.value.items()}
     score_node = f.get("score")
     turns_node = f.get("turns")
     expect = Expect(
-        outcome=f.word("outcome", ENDING_KINDS, default=""),
-        stage=f.word("stage", stages.STAGES, default=""),
+        outcome=f.word("outcome", default=""),
+        stage=f.word("stage", default=""),
         score=read_range(score_node, "score", report) if score_node else None,
         score_above=read_names(f.get("score_above"), report),
         verdicts=read_verdicts(f.mapping("verdicts"), report),

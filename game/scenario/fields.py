@@ -1,7 +1,7 @@
-"""Read the keys of one YAML mapping, collecting located problems instead of stopping.
+"""Read the keys of one YAML mapping against the format's declaration, collecting located problems.
 
-Each reader asks for the keys it knows; `finish()` then reports every key nobody asked
-for, with a did-you-mean. So the list of valid keys is exactly the code that reads them.
+Which keys a part may hold, which it needs, and the shape of each come from `format.py`; a
+reader here checks the value it is asked for, and `finish()` the keys nobody may write.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from game.scenario import limits
 from game.scenario.problem import Problem
+from game.scenario.shapes import Clock, Flag, Hours, Items, Key, Number, Record, Text, Word, plain
 from game.scenario.source import Node
 
 
@@ -66,69 +67,92 @@ def one_of_hint(word: str, options: Iterable[str]) -> str:
 
 
 class Fields:
-    """The keys of one mapping, e.g. one phrasing; `what` names it in messages."""
+    """The keys of one mapping, read against its Record in the format's declaration (format.py).
 
-    def __init__(self, node: Node, what: str, report: Report):
+    `what` names the mapping in messages ("phrasing 2 of call1-1"). Each reader takes the key's shape,
+    range, words and whether it is required from the declaration; `finish()` then reports every key the
+    declaration does not know, with a did-you-mean, and every required key not found. With
+    `every_key_required` (assets/rules.yaml) each declared key must be there.
+    """
+
+    def __init__(self, node: Node, record: Record, what: str, report: Report, every_key_required: bool = False):
         self.node = node
+        self.record = record
         self.what = what
         self.report = report
-        self.asked: dict[str, None] = {}  # in the order asked, once each
-        self.absent: list[tuple[str, str]] = []  # required keys not found, reported by finish()
+        self.required = frozenset(record.names) if every_key_required else record.required
+        self.absent: list[tuple[str, str]] = []  # required keys found empty, reported by finish()
         self.values: dict[str, Node] = node.value if isinstance(node.value, dict) else {}
         if self.values is not node.value:
             report.error(node, f"{what} must be a set of 'key: value' lines", _shape_hint(node))
 
+    def declared(self, key: str) -> Key:
+        """The declaration of a key; a KeyError here is a reader asking for a key the format does not have."""
+        return self.record.by_name[key]
+
     def has(self, key: str) -> bool:
-        self.asked[key] = None
+        self.declared(key)
         return key in self.values
 
     def get(self, key: str) -> Node | None:
-        self.asked[key] = None
+        self.declared(key)
         return self.values.get(key)
 
     def where(self, key: str) -> Location:
         node = self.values.get(key)
         return locate(node) if node else locate(self.node)
 
-    def missing(self, key: str, hint: str = "") -> None:
+    def _missing(self, key: Key) -> None:
         if self.node.is_map:
-            self.absent.append((key, hint or f"add a line '{key}: ...'"))
+            self.absent.append((key.name, missing_hint(key)))
 
-    def text(self, key: str, default: str | None = "", required: bool = False) -> str:
-        self.asked[key] = None
+    def text(self, key: str, default: str = "") -> str:
+        declared = self.declared(key)
         node = self.values.get(key)
         if node is None or node.value is None:
-            if required:
-                self.missing(key)
-            return default or ""
+            if key in self.required and node is not None:
+                self._missing(declared)
+            return default
         if not isinstance(node.value, (dict, list)):  # what text_of does, without a call: most values are texts
-            return node.text.strip() or default or ""
-        return text_of(node, f"'{key}' in {self.what}", self.report) or default or ""
+            text = node.text.strip()
+        else:
+            text = text_of(node, f"'{key}' in {self.what}", self.report)
+        if not text and key in self.required and isinstance(declared.shape, Text) and declared.shape.nonempty:
+            self._missing(declared)
+        return text or default
 
-    def number(self, key: str, default: float, low: float, high: float, whole: bool = True) -> Any:
-        node = self.get(key)
+    def number(self, key: str, default: float | None = None, high: float | None = None) -> Any:
+        """A number in the declared range; `high` narrows it where the rules do (a day within the week)."""
+        declared = self.declared(key)
+        shape = declared.shape
+        assert isinstance(shape, Number), key
+        default = (shape.low if declared.default is None else declared.default) if default is None else default
+        node = self.values.get(key)
         if node is None:
             return default
         value = node.value
+        whole = shape.whole
         kind = "a whole number" if whole else "a number"
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         if not ok or (whole and not float(value).is_integer()):
             self.report.error(node, f"'{key}' in {self.what} must be {kind}, not '{node.text}'",
                 f"for example: {key}: {int(default) if whole else default}")
             return default
+        low, high = shape.low, shape.high if high is None else high
         if not low <= value <= high:
             self.report.error(node, f"'{key}' in {self.what} is {value}; it must be from {low:g} to {high:g}")
             return default
         return int(value) if whole else float(value)
 
-    def word(self, key: str, options: Iterable[str], default: str | None = None) -> str:
-        options = list(options)
-        node = self.get(key)
+    def word(self, key: str, default: str | None = None) -> str:
+        declared = self.declared(key)
+        shape = declared.shape
+        assert isinstance(shape, Word), key
+        options = shape.options
+        default = declared.default if default is None else default
+        node = self.values.get(key)
         if node is None:
-            if default is None:
-                self.missing(key, f"add '{key}: {options[0]}' (it can be {', '.join(options)})")
-                return options[0]
-            return default
+            return default if default is not None else options[0]
         value = node.text if node.is_scalar else ""
         if value in options:
             return value
@@ -136,20 +160,20 @@ class Fields:
             one_of_hint(value, options))
         return default or options[0]
 
-    def flag(self, key: str, default: bool) -> bool:
-        node = self.get(key)
+    def flag(self, key: str) -> bool:
+        declared = self.declared(key)
+        assert isinstance(declared.shape, Flag), key
+        node = self.values.get(key)
         if node is None:
-            return default
+            return declared.default
         if isinstance(node.value, bool):
             return node.value
         self.report.error(node, f"'{key}' in {self.what} must be yes or no, not '{node.text}'")
-        return default
+        return declared.default
 
-    def mapping(self, key: str, required: bool = False) -> Node | None:
+    def mapping(self, key: str) -> Node | None:
         node = self.get(key)
         if node is None:
-            if required:
-                self.missing(key)
             return None
         if not node.is_map:
             self.report.error(node, f"'{key}' in {self.what} must be a set of 'key: value' lines",
@@ -157,11 +181,12 @@ class Fields:
             return None
         return node
 
-    def items(self, key: str, required: bool = False) -> list[Node]:
-        node = self.get(key)
+    def items(self, key: str) -> list[Node]:
+        declared = self.declared(key)
+        node = self.values.get(key)
         if node is None or node.value is None:
-            if required:
-                self.missing(key, f"add '{key}:' followed by lines starting with '- '")
+            if key in self.required and node is not None:
+                self._missing(declared)
             return []
         if not node.is_list:
             self.report.error(node, f"'{key}' in {self.what} must be a list (lines starting with '- ')",
@@ -170,28 +195,47 @@ class Fields:
         return node.value
 
     def finish(self) -> None:
-        """Report every key that no reader asked for, and every required key not found.
+        """Report every key the declaration does not know, and every required key not found.
 
         A misspelt required key gives one message at the misspelling, not two.
         """
-        if not self.absent and self.values.keys() <= self.asked.keys():
-            return  # every key was asked for, nothing required is missing: the usual case
+        values = self.values
+        if not self.absent and values.keys() <= self.record.by_name.keys() and self.required <= values.keys():
+            return  # every key is known, nothing required is missing: the usual case
         absent = dict(self.absent)
+        if self.node.is_map:
+            absent.update((name, missing_hint(self.record.by_name[name]))
+                          for name in self.record.names if name in self.required and name not in values)
+        names = self.record.names
         for key, key_node in self.node.keys.items():
-            if key in self.asked:
+            if key in self.record.by_name:
                 continue
             if self.report.full:
                 self.report.unlisted += 1
                 continue
-            hint = did_you_mean(key, self.asked)
-            known = ", ".join(self.asked)
+            hint = did_you_mean(key, names)
             self.report.error(key_node, f"unknown key '{key}' in {self.what}",
-                f"{hint} The keys here are: {known}".strip())
+                f"{hint} The keys here are: {', '.join(names)}".strip())
             close = difflib.get_close_matches(key, list(absent), n=1, cutoff=0.6)
             if close:
                 del absent[close[0]]
         for key, hint in absent.items():
             self.report.error(self.node, f"{self.what} needs '{key}'", hint)
+
+
+def missing_hint(key: Key) -> str:
+    """What to add for a required key that is not there, by its shape."""
+    shape = key.shape
+    if isinstance(shape, Word):
+        return f"add '{key.name}: {shape.options[0]}' (it can be {', '.join(shape.options)})"
+    if isinstance(shape, Items):
+        return f"add '{key.name}:' followed by lines starting with '- '"
+    if isinstance(shape, Clock):
+        return f"add '{key.name}: \"09:30\"'"
+    if isinstance(shape, Hours):
+        return f"add '{key.name}: 09:00-17:00'"
+    meaning = plain(key.doc).split(". ")[0].split(" (")[0].rstrip(".")
+    return f"add a line '{key.name}: ...' ({meaning[:1].lower()}{meaning[1:]})"
 
 
 def text_of(node: Node, what: str, report: Report) -> str:

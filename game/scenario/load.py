@@ -1,8 +1,11 @@
 """Turn a scenario file into a Scenario, or report every problem in it, located.
 
 Reading happens in one pass over the file: each part is read by a small function
-that asks for the keys it knows. Cross-references (a `next:` to a decision point,
-a claim's place on the ladder) are checked once everything is read.
+against its declaration in `format.py`, which says which keys it holds and the shape of
+each. What the declaration cannot say is checked here: cross-references (a `next:` to a
+decision point, a claim's place on the ladder, once everything is read), timing (moments
+the trainee can choose, days within the week, weights that keep the lesson's order) and
+the hints for the mistakes trainers make.
 """
 
 from __future__ import annotations
@@ -19,18 +22,15 @@ from game.model.ladder import PROSPECT, PriorityLadder
 from game.model.moment import clock_text, is_workday, parse_clock
 from game.model.motive import MOTIVES
 from game.model.scoring import ScoreWeights
+from game.scenario import format as declared
 from game.scenario import limits
 from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint, text_of
+from game.scenario.format import ENDING_KINDS
 from game.scenario.placeholders import check_placeholders
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.scenario import (
-    AIMS,
     APPOINTMENT_PLACEHOLDER,
-    DIFFICULTIES,
     END_CALL,
-    LANGUAGES,
-    UNREACHABLE,
-    VOICEMAIL,
     Appointment,
     BuyerProfile,
     Call,
@@ -47,7 +47,6 @@ from game.scenario.source import Node, cycle_collector_paused, decode, file_byte
 from game.text import lookup
 
 RULES_FILE = ASSETS / "rules.yaml"
-ENDING_KINDS = ("order", "next_step", "objection", "clear_no", "strung_along")
 _THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 
 
@@ -119,32 +118,32 @@ def default_rules() -> Rules:
 # --- the whole file -------------------------------------------------------------------
 
 def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = "") -> Scenario:
-    top = Fields(root, "the scenario", report)
-    language = top.word("language", LANGUAGES)
+    top = Fields(root, declared.SCENARIO, "the scenario", report)
+    language = top.word("language")
     rules_node = top.mapping("rules")
     rules = read_rules(rules_node, report, base_rules) if rules_node else base_rules
-    buyer = read_buyer(top.mapping("buyer", required=True), report, rules, language)
-    call_nodes = top.items("calls", required=True)
+    buyer = read_buyer(top.mapping("buyer"), report, rules, language)
+    call_nodes = top.items("calls")
     if not call_nodes and top.get("calls") is not None:
         report.error(top.where("calls"), "the scenario has no calls, so there is nothing to play",
             f"add a call under 'calls:'; run '{console_program()} new NAME' for an example")
     scenario = Scenario(
         path=report.file,
-        title=top.text("title", required=True),
+        title=top.text("title"),
         language=language,
         goal=top.text("goal"),
-        difficulty=top.word("difficulty", DIFFICULTIES, default="medium"),
-        minutes=top.number("minutes", 10, 1, 120),
+        difficulty=top.word("difficulty"),
+        minutes=top.number("minutes"),
         situation=top.text("situation"),
         target=top.text("target"),
         buyer=buyer,
-        quote=read_quote(top.mapping("quote", required=True), report),
+        quote=read_quote(top.mapping("quote"), report),
         week=tuple(read_claim(node, report, rules, buyer.ladder) for node in top.items("week")),
         calls=read_calls(call_nodes, report, rules),
         endings=read_endings(top.mapping("endings"), report, language),
         rules=rules,
         version=top.text("version") or version,
-        pass_score=top.number("pass_score", 0, -10**6, 10**6) if top.get("pass_score") is not None else None,
+        pass_score=top.number("pass_score", 0) if top.get("pass_score") is not None else None,
     )
     check_placeholders(root, report)
     if rules.appointment_above not in buyer.ladder.rungs:
@@ -167,9 +166,9 @@ def _ladder_node(root: Node) -> Node | None:
 def read_buyer(node: Node | None, report: Report, rules: Rules, language: str) -> BuyerProfile:
     if node is None:
         return BuyerProfile("", "", "", "", {MOTIVES[0]: 1.0}, PriorityLadder(rules.ladder), "", "", "")
-    f = Fields(node, "the buyer", report)
+    f = Fields(node, declared.BUYER, "the buyer", report)
     buyer = BuyerProfile(
-        name=f.text("name", required=True),
+        name=f.text("name"),
         role=f.text("role"),
         company=f.text("company"),
         portrait=f.text("portrait"),
@@ -190,8 +189,8 @@ def read_motives(f: Fields, report: Report) -> dict[str, float]:
         return {MOTIVES[0]: 1.0}
     if node.is_scalar:
         return {_motive_name(node, report): 1.0}
-    weights = Fields(node, "the motive weights", report)
-    drawn = {name: weights.number(name, 0, 0, 1000, whole=False) for name in MOTIVES}
+    weights = Fields(node, declared.MOTIVE_WEIGHTS, "the motive weights", report)
+    drawn = {name: weights.number(name, 0) for name in MOTIVES}
     weights.finish()
     if sum(drawn.values()) <= 0:
         report.error(node, "the motive weights add up to nothing",
@@ -208,23 +207,29 @@ def _motive_name(node: Node, report: Report) -> str:
 
 
 def read_ladder(f: Fields, report: Report, rules: Rules) -> PriorityLadder:
+    return PriorityLadder(read_rungs(f, report) or rules.ladder)
+
+
+def read_rungs(f: Fields, report: Report) -> tuple[str, ...]:
+    """The rungs of a ladder, top first, with the one it must hold (the trainee) added when missing."""
     nodes = f.items("ladder")
     if not nodes:
-        return PriorityLadder(rules.ladder)
+        return ()
+    shape = f.declared("ladder").shape
     rungs = tuple(text_of(n, "a rung of the ladder", report) for n in nodes)
-    if PROSPECT not in rungs:
-        report.error(f.where("ladder"), f"the ladder must include '{PROSPECT}' (the trainee)",
-            "add '- prospect' where the trainee stands, usually last")
+    if shape.holds not in rungs:
+        report.error(f.where("ladder"), f"the ladder must include '{shape.holds}' (the trainee)",
+            f"add '- {shape.holds}' where the trainee stands, usually last")
     for index, rung in enumerate(rungs):
-        if rung in rungs[:index]:
+        if shape.unique and rung in rungs[:index]:
             report.error(nodes[index], f"'{rung}' stands twice on the ladder", "keep one of them")
-    return PriorityLadder(rungs if PROSPECT in rungs else (*rungs, PROSPECT))
+    return rungs if shape.holds in rungs else (*rungs, shape.holds)
 
 
 def read_texts_by_motive(node: Node | None, what: str, report: Report) -> dict[str, str]:
     if node is None:
         return {}
-    f = Fields(node, what, report)
+    f = Fields(node, declared.MOTIVE_NOTES, what, report)
     texts = {name: f.text(name) for name in MOTIVES if f.has(name)}
     f.finish()
     return texts
@@ -233,12 +238,12 @@ def read_texts_by_motive(node: Node | None, what: str, report: Report) -> dict[s
 def read_quote(node: Node | None, report: Report) -> Quote:
     if node is None:
         return Quote("", 0, "EUR", 0, "")
-    f = Fields(node, "the quote", report)
+    f = Fields(node, declared.QUOTE, "the quote", report)
     quote = Quote(
-        what=f.text("what", required=True),
+        what=f.text("what"),
         amount=read_amount(f, report),
-        currency=f.text("currency", "EUR"),
-        sent_days_ago=f.number("sent_days_ago", 7, 0, 3650),
+        currency=f.text("currency", declared.QUOTE.by_name["currency"].default),
+        sent_days_ago=f.number("sent_days_ago"),
         agreed=f.text("agreed"),
     )
     f.finish()
@@ -251,24 +256,24 @@ def read_amount(f: Fields, report: Report) -> float:
         report.error(node, f"'amount: {node.text}' is ambiguous: a dot here is a decimal point",
             f"write the amount without separators: amount: {node.text.replace('.', '').replace(',', '')}")
         return 0
-    return f.number("amount", 0, 0, 1e12, whole=False)
+    return f.number("amount")
 
 
 # --- the buyer's week -----------------------------------------------------------------
 
 def read_claim(node: Node, report: Report, rules: Rules, ladder: PriorityLadder) -> Claim:
-    f = Fields(node, "an entry of the week", report)
-    who = f.text("who", required=True)
+    f = Fields(node, declared.CLAIM, "an entry of the week", report)
+    who = f.text("who")
     if who and who not in ladder.rungs:
         report.error(f.where("who"), f"'{who}' is not on the buyer's ladder", one_of_hint(who, ladder.rungs))
     claim = Claim(
         day=read_day(f, rules),
-        start=read_clock(f, "at", rules.day_start, report, required=True),
-        minutes=f.number("minutes", 30, 1, 24 * 60),
+        start=read_clock(f, "at", rules.day_start, report),
+        minutes=f.number("minutes"),
         who=who if who in ladder.rungs else ladder.rungs[0],
-        what=f.text("what", required=True),
-        visible=f.flag("visible", True),
-        unreachable=f.word("unreachable", UNREACHABLE, default=VOICEMAIL),
+        what=f.text("what"),
+        visible=f.flag("visible"),
+        unreachable=f.word("unreachable"),
         at=locate(node),
     )
     f.finish()
@@ -281,14 +286,12 @@ def read_day(f: Fields, rules: Rules) -> int:
         f.report.error(node, f"'day: {node.text}' must be a number",
             f"days are numbers from 1 to {rules.days}: 1 is Monday (maandag), 2 Tuesday (dinsdag), and so on")
         return 1
-    return f.number("day", 1, 1, rules.days)
+    return f.number("day", high=rules.days)
 
 
-def read_clock(f: Fields, key: str, default: int, report: Report, required: bool = False) -> int:
+def read_clock(f: Fields, key: str, default: int, report: Report) -> int:
     node = f.get(key)
     if node is None:
-        if required:
-            f.missing(key, f"add '{key}: \"09:30\"'")
         return default
     minute = parse_clock(node.text) if node.is_scalar else None
     if minute is None:
@@ -309,16 +312,16 @@ def read_calls(nodes: list[Node], report: Report, rules: Rules) -> tuple[Call, .
 
 
 def read_call(node: Node, number: int, report: Report, rules: Rules) -> Call:
-    f = Fields(node, f"call {number}", report)
+    f = Fields(node, declared.CALL, f"call {number}", report)
     call_id = f.text("id") or f"call{number}"
-    open_stages = (stages.REACHED, stages.POSITION_KNOWN, stages.STEP_AGREED)
+    open_stages = declared.CALL_STAGES
     stage_nodes = f.items("stages")
     for stage_node in stage_nodes:
         if stage_node.text not in open_stages:
             report.error(stage_node, f"'{stage_node.text}' is not a stage a call can start in",
                 one_of_hint(stage_node.text, open_stages))
     points = tuple(read_point(p, call_id, index, report, rules)
-                   for index, p in enumerate(f.items("points", required=True), start=1))
+                   for index, p in enumerate(f.items("points"), start=1))
     if not points and f.has("points"):
         report.error(f.where("points"), f"call {number} has no decision points", "add at least one under 'points:'")
     call = Call(
@@ -332,17 +335,19 @@ def read_call(node: Node, number: int, report: Report, rules: Rules) -> Call:
 
 
 def read_point(node: Node, call_id: str, number: int, report: Report, rules: Rules) -> DecisionPoint:
-    f = Fields(node, f"decision point {number} of {call_id}", report)
+    f = Fields(node, declared.POINT, f"decision point {number} of {call_id}", report)
     point_id = f.text("id") or f"{call_id}-{number}"
-    phrasing_nodes = f.items("choices", required=True)
+    phrasing_nodes = f.items("choices")
     phrasings = tuple(read_phrasing(p, f"phrasing {i} of {point_id}", report, rules)
                       for i, p in enumerate(phrasing_nodes, start=1))
-    if phrasing_nodes and not 2 <= len(phrasings) <= 4:
-        report.error(f.where("choices"), f"decision point {point_id} has {len(phrasings)} phrasings; it needs 2 to 4",
+    choices = f.declared("choices").shape
+    if phrasing_nodes and not choices.fewest <= len(phrasings) <= choices.most:
+        report.error(f.where("choices"), f"decision point {point_id} has {len(phrasings)} phrasings; "
+            f"it needs {choices.fewest} to {choices.most}",
             "a choice of one is no choice, and more than four do not fit on screen")
     point = DecisionPoint(
         id=point_id,
-        buyer=f.text("buyer", required=True),
+        buyer=f.text("buyer"),
         phrasings=phrasings,
         buyer_if_motive=read_buyer_lines(f.mapping("if_motive"), point_id, report),
         at=locate(node),
@@ -356,24 +361,22 @@ def read_buyer_lines(node: Node | None, point_id: str, report: Report) -> dict[s
         return {}
     lines = {}
     for motive, value in _motive_entries(node, report):
-        f = Fields(value, f"if_motive {motive} at {point_id}", report)
-        lines[motive] = f.text("buyer", required=True)
+        f = Fields(value, declared.BUYER_LINE, f"if_motive {motive} at {point_id}", report)
+        lines[motive] = f.text("buyer")
         f.finish()
     return lines
 
 
 def read_phrasing(node: Node, what: str, report: Report, rules: Rules) -> Phrasing:
-    f = Fields(node, what, report)
+    f = Fields(node, declared.PHRASING, what, report)
     response = read_response(f, Response(reply=""), report, rules)
-    if not response.reply:
-        f.missing("reply", "add 'reply:' with what the buyer answers")
     overrides = f.mapping("if_motive")
     if_motive = read_overrides(overrides, what, response, report, rules) if overrides else {}
     phrasing = Phrasing(
-        say=f.text("say", required=True),
-        aim=f.word("aim", AIMS),
-        minutes=f.number("minutes", rules.phrasing_minutes, 0, 60),
-        feedback=f.text("feedback", required=True),
+        say=f.text("say"),
+        aim=f.word("aim"),
+        minutes=f.number("minutes", rules.phrasing_minutes),
+        feedback=f.text("feedback"),
         principle=f.text("principle"),
         response=response,
         if_motive=if_motive,
@@ -398,7 +401,7 @@ def _check_named_moment(f: Fields, phrasing: Phrasing, report: Report) -> None:
 def read_overrides(node: Node, what: str, base: Response, report: Report, rules: Rules) -> dict[str, Response]:
     responses = {}
     for motive, value in _motive_entries(node, report):
-        f = Fields(value, f"if_motive {motive} in {what}", report)
+        f = Fields(value, declared.RESPONSE, f"if_motive {motive} in {what}", report)
         responses[motive] = read_response(f, base, report, rules)
         f.finish()
     return responses
@@ -436,7 +439,7 @@ def read_optional_appointment(f: Fields, inherited: Appointment | None, report: 
     node = f.get("appointment")
     if node is None:
         return inherited
-    if node.is_scalar and node.text.lower() in ("none", "nothing", ""):
+    if node.is_scalar and node.text.lower() in (*declared.NO_APPOINTMENT.options, *declared.NO_APPOINTMENT.aliases):
         return None
     if not node.is_map:
         report.error(node, "'appointment' must be 'none' or a moment like {days_later: 1, at: \"10:00\"}")
@@ -446,17 +449,18 @@ def read_optional_appointment(f: Fields, inherited: Appointment | None, report: 
 
 def read_moves(node: Node, report: Report) -> tuple[str, ...]:
     items = node.value if node.is_list else [node]
+    move = declared.MOVE
     moves = []
     for item in items:
-        if item.value is None or item.text in ("", "none", "nothing"):
+        if item.value is None or item.text in (declared.NONE, *move.aliases):
             continue
-        if item.text in stages.MOVES:
+        if item.text in move.options:
             moves.append(item.text)
         elif "," in item.text:
             report.error(item, f"'{item.text}' is not one move", f"for two moves write a list: deal: [{item.text}]")
         else:
             report.error(item, f"'{item.text}' is not something a phrasing can do to the deal",
-                one_of_hint(item.text, (*stages.MOVES, "none")))
+                one_of_hint(item.text, move.options))
     return tuple(moves)
 
 
@@ -466,11 +470,11 @@ def read_appointment(node: Node, report: Report, rules: Rules) -> Appointment:
     A moment after the last day of the week extends the game's week to it (so it can be kept);
     further than a week's length it would be no part of this follow-up.
     """
-    f = Fields(node, "the appointment", report)
+    f = Fields(node, declared.APPOINTMENT, "the appointment", report)
     furthest = max(0, sum(map(is_workday, range(1, rules.days + 1))) - 1)
     appointment = Appointment(
-        days_later=f.number("days_later", 1, 0, 30),
-        minute=read_clock(f, "at", 10 * 60, report, required=True),
+        days_later=f.number("days_later"),
+        minute=read_clock(f, "at", 10 * 60, report),
         at=locate(node),
     )
     if appointment.days_later > furthest:
@@ -527,7 +531,7 @@ def _check_sizes(calls: tuple[Call, ...], report: Report) -> None:
 # --- endings ----------------------------------------------------------------------------
 
 def read_endings(node: Node | None, report: Report, language: str) -> dict[str, Ending]:
-    f = Fields(node, "the endings", report) if node else None
+    f = Fields(node, declared.ENDINGS, "the endings", report) if node else None
     endings = {}
     for kind in ENDING_KINDS:
         given = f.mapping(kind) if f else None
@@ -542,7 +546,7 @@ def read_ending(node: Node | None, kind: str, report: Report, language: str) -> 
     default_text = lookup(language, f"ending.{kind}.text")
     if node is None:
         return Ending(kind, default_title, default_text)
-    f = Fields(node, f"the ending '{kind}'", report)
+    f = Fields(node, declared.ENDING, f"the ending '{kind}'", report)
     ending = Ending(kind, f.text("title") or default_title, f.text("text") or default_text)
     f.finish()
     return ending
@@ -552,32 +556,27 @@ def read_ending(node: Node | None, kind: str, report: Report, language: str) -> 
 
 def read_rules(node: Node, report: Report, base: Rules | None) -> Rules:
     """Rules from assets/rules.yaml (base None: every key required) or a scenario's overrides."""
-    f = Fields(node, "the rules", report)
+    f = Fields(node, declared.RULES, "the rules", report, every_key_required=base is None)
 
-    def number(key: str, low: float, high: float, whole: bool = True) -> float:
-        if base is None and not f.has(key):
-            f.missing(key)
-        return f.number(key, getattr(base, key) if base else low, low, high, whole)
+    def number(key: str) -> float:
+        return f.number(key, getattr(base, key) if base else f.declared(key).shape.low)
 
     day_start, day_end = read_hours(f, f.text("hours"), base, report)
-    ladder_nodes = f.items("ladder", required=base is None)
-    ladder = tuple(n.text for n in ladder_nodes) or (base.ladder if base else (PROSPECT,))
-    if PROSPECT not in ladder:
-        report.error(f.where("ladder"), f"the ladder must include '{PROSPECT}' (the trainee)")
+    ladder = read_rungs(f, report) or (base.ladder if base else (PROSPECT,))
     rules = Rules(
-        days=number("days", 1, 14),
+        days=number("days"),
         day_start=day_start,
         day_end=day_end,
-        slot_minutes=number("slot_minutes", 5, 240),
-        contacts=number("contacts", 1, 50),
-        answer_chance=number("answer_chance", 0, 1, whole=False),
-        email_backfire=number("email_backfire", 0, 1, whole=False),
-        missed_appointment_factor=number("missed_appointment_factor", 0, 1, whole=False),
-        call_patience=number("call_patience", 1, 120),
-        phrasing_minutes=number("phrasing_minutes", 0, 60),
-        appointment_above=f.text("appointment_above", base.appointment_above if base else "", base is None),
+        slot_minutes=number("slot_minutes"),
+        contacts=number("contacts"),
+        answer_chance=number("answer_chance"),
+        email_backfire=number("email_backfire"),
+        missed_appointment_factor=number("missed_appointment_factor"),
+        call_patience=number("call_patience"),
+        phrasing_minutes=number("phrasing_minutes"),
+        appointment_above=f.text("appointment_above", base.appointment_above if base else ""),
         ladder=ladder,
-        score=read_weights(f.mapping("score", required=base is None), report, base.score if base else None),
+        score=read_weights(f.mapping("score"), report, base.score if base else None),
     )
     f.finish()
     return rules
@@ -585,10 +584,7 @@ def read_rules(node: Node, report: Report, base: Rules | None) -> Rules:
 
 def read_hours(f: Fields, hours: str, base: Rules | None, report: Report) -> tuple[int, int]:
     if not hours:
-        if base is None:
-            f.missing("hours", "add 'hours: 09:00-17:00'")
-            return 9 * 60, 17 * 60
-        return base.day_start, base.day_end
+        return (base.day_start, base.day_end) if base else (9 * 60, 17 * 60)
     start, _, end = hours.partition("-")
     first, last = parse_clock(start), parse_clock(end)
     if first is None or last is None or first >= last:
@@ -601,13 +597,11 @@ def read_weights(node: Node | None, report: Report, base: ScoreWeights | None) -
     """The score weights: whole numbers, so the score is exactly the sum of the turns shown."""
     if node is None:
         return base or ScoreWeights(dict.fromkeys(stages.STAGES, 0), 0, 0, 0, 0, 0)
-    f = Fields(node, "the score weights", report)
-    stage_node = f.mapping("stages", required=base is None)
+    f = Fields(node, declared.SCORE, "the score weights", report, every_key_required=base is None)
+    stage_node = f.mapping("stages")
 
     def weight(key: str) -> int:
-        if base is None and not f.has(key):
-            f.missing(key)
-        return f.number(key, getattr(base, key) if base else 0, 0, 1000)
+        return f.number(key, getattr(base, key) if base else 0)
 
     weights = ScoreWeights(
         stages=read_stage_weights(stage_node, report, base),
@@ -626,11 +620,9 @@ def read_stage_weights(node: Node | None, report: Report, base: ScoreWeights | N
     values = dict(base.stages) if base else dict.fromkeys(stages.STAGES, 0)
     if node is None:
         return values
-    f = Fields(node, "the stage weights", report)
+    f = Fields(node, declared.STAGE_WEIGHTS, "the stage weights", report, every_key_required=base is None)
     for stage in stages.STAGES:
-        if base is None and not f.has(stage):
-            f.missing(stage)
-        values[stage] = f.number(stage, values[stage], -1000, 1000)
+        values[stage] = f.number(stage, values[stage])
     f.finish()
     return values
 

@@ -359,3 +359,17 @@ def _scalar_value(event: yaml.ScalarEvent) -> Any:
         return construct(yaml.ScalarNode(tag, value))
     except (ValueError, OverflowError):
         return value
+
+
+def data_of(node: Node) -> Any:
+    """The tree as plain values, read as an editor's YAML 1.2 reads them: an unquoted 9:30 is the text "9:30",
+    and yes, no, on and off are texts too (only true and false are yes or no)."""
+    if node.is_map:
+        return {key: data_of(value) for key, value in node.value.items()}
+    if node.is_list:
+        return [data_of(item) for item in node.value]
+    if isinstance(node.value, bool):
+        return node.value if node.text.lower() in ("true", "false") else node.text
+    if isinstance(node.value, (int, float)) and ":" in node.text:
+        return node.text
+    return node.value

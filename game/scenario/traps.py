@@ -18,12 +18,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 
-# Keys whose values are texts; a text starting with '{' or '[' is a trap only there, since
-# other keys take a set of keys ('appointment: {...}') or a list ('deal: [...]').
-TEXT_KEYS = frozenset({"title", "goal", "situation", "target", "name", "role", "company", "portrait", "colleague",
-                       "email_reply", "brush_off", "what", "agreed", "say", "reply", "feedback", "principle",
-                       "text", "version", "buyer"})
 _KEY = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)*)(?P<key>[A-Za-z_][\w-]*|\d+)[ ]*:(?=[ ]|$)")
 _RESERVED = ("%", "@", "`")
 # '*alias', '&anchor' and '!tag' written as YAML are refused later with their own message;
@@ -31,6 +27,14 @@ _RESERVED = ("%", "@", "`")
 _YAML_NODE_PROPERTY = re.compile(r"^[*&!][!\w/.:-]+(\s|$)")
 HASH_WORD = re.compile(r" #\S")
 COMMENT_WHY = "this text contains ' #', after which YAML drops the rest as a comment"
+
+
+@cache
+def text_keys() -> frozenset[str]:
+    """Keys whose values are texts, by the format's declaration; a text starting with '{' or '[' is a trap only
+    there, since other keys take a set of keys ('appointment: {...}') or a list ('deal: [...]')."""
+    from game.scenario.format import TEXT_KEYS  # here, not above: the declaration imports the reader, through
+    return TEXT_KEYS                            # scenario.py's Location, until the plain types move to the model
 
 
 @dataclass(frozen=True)
@@ -132,20 +136,20 @@ class _Scan:
                 self.depth = max(0, _brackets(value))
                 return None
             rest = value[end + 1:].strip()
-            if rest and not rest.startswith("#") and key in TEXT_KEYS:
+            if rest and not rest.startswith("#") and key in text_keys():
                 kind = "a set of keys" if first == "{" else "a list"
                 return key, column, _without_comment(value), f"this text starts with '{first}', which YAML reads " \
                     f"as {kind}"
             return None  # a whole set of keys or list: the loader says when a text was wanted
         if first in "*&!" and _YAML_NODE_PROPERTY.match(value):
             return None  # an alias, anchor or tag: refused later, by name
-        if first in _RESERVED or value[:2] in ("- ", "? ") or (first in "*&!" and key in TEXT_KEYS):
+        if first in _RESERVED or value[:2] in ("- ", "? ") or (first in "*&!" and key in text_keys()):
             return key, column, _without_comment(value), f"this text starts with '{value.split()[0][:1]}', which " \
                 "has a meaning of its own at the start of a YAML value"
         text = _without_comment(value)
         if ": " in text or text.endswith(":"):
             return key, column, text, "this text contains ': ', which YAML reads as the start of a new key"
-        if key in TEXT_KEYS and HASH_WORD.search(value):
+        if key in text_keys() and HASH_WORD.search(value):
             return key, column, value.rstrip(), COMMENT_WHY
         return None
 
