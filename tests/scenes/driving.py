@@ -25,6 +25,12 @@ def type_text(app: App, text: str) -> None:
     app.frame(0.0)
 
 
+def resize(app: App, size: tuple[int, int]) -> None:
+    """The trainee drags the window's edge: SDL resizes the window, then tells the game."""
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    app.handle(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
+
+
 def to_week(app: App) -> None:
     """From the title, by keyboard: start, sign in (name filled in), choose the first scenario, start the week."""
     press(app, pygame.K_RETURN, times=4)
