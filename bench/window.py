@@ -120,7 +120,7 @@ def measure_idle() -> dict[str, float]:
     from game.bots.strategy import Strategy, bot_rng
     from game.model.playthrough import REACHING
     from game.scenario.load import load_scenario
-    from game.scenes.session import Session
+    from game.session import Session
     from game.settings import Settings
 
     app = App(size=SIZE, settings=Settings(trainee="Sam"), sound=False, persist=False)

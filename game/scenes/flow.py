@@ -11,22 +11,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
+from game.library import read_entries, scenario_paths
 from game.model.playthrough import ENDED, IN_CALL
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.scenario import Scenario
 from game.scenes.briefing import BriefingScene
 from game.scenes.call import CallScene
-from game.scenes.choice import ChoiceScene, read_entries, scenario_paths
+from game.scenes.choice import ChoiceScene
 from game.scenes.confirm import ConfirmScene
 from game.scenes.debrief import AGAIN, PRACTICE, DebriefScene
 from game.scenes.problem import ProblemScene
 from game.scenes.reaching import ReachingScene
-from game.scenes.session import Session
 from game.scenes.settings import SettingsScene
 from game.scenes.signin import SignInScene
 from game.scenes.stack import SceneStack
 from game.scenes.title import QUIT, SETTINGS, START, TitleScene
+from game.session import Session
 from game.settings import Settings
 from game.ui.look import Look
 

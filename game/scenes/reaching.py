@@ -16,7 +16,7 @@ from game.model.playthrough import ENDED, IN_CALL, Playthrough
 from game.scenario.scenario import CALL, EMAIL
 from game.scenes.confirm import ConfirmScene
 from game.scenes.scene import Scene
-from game.scenes.session import Session
+from game.session import Session
 from game.text import moment_text as when
 from game.text import say
 from game.ui.button import Button

@@ -24,7 +24,7 @@ CLOSING_SECONDS = 10.0  # how long a closing window goes on trying to save what 
 
 
 class Played(Protocol):
-    """A trainee's game as the window holds it (game.scenes.session.Session)."""
+    """A trainee's game as the window holds it (game.session.Session)."""
 
     play: Playthrough
     trainee: str
