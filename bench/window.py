@@ -73,7 +73,7 @@ def measure_scenes() -> dict[str, dict[str, float]]:
     from game.bots.strategy import Strategy, bot_rng
     from game.model.playthrough import ENDED, IN_CALL
     from game.scenes.call import CallScene
-    from game.scenes.debrief import DebriefScene
+    from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
     from game.settings import Settings
 

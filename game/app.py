@@ -26,7 +26,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from game.scenes.confirm import ConfirmScene  # noqa: E402
-from game.scenes.flow import Flow  # noqa: E402
+from game.scenes.scene_flow import SceneFlow  # noqa: E402
 from game.scenes.stack import SceneStack  # noqa: E402
 from game.settings import Settings, load_settings, save_settings, settings_path  # noqa: E402
 from game.text import say  # noqa: E402
@@ -68,7 +68,7 @@ class App:
         self.recorder.on_change = self._recording_changed
         self.closing: float | None = None  # when closing waits for choices to be saved: until when
         self.stack = SceneStack()
-        self.flow = Flow(self.look, self.stack, self.recorder, self._settings_changed, self.quit,
+        self.flow = SceneFlow(self.look, self.stack, self.recorder, self._settings_changed, self.quit,
                          str(settings_path()) if persist else "-", paths, seed)
         # Without a real screen SDL can only wait by polling every millisecond; sleeping costs less.
         self.polling = pygame.display.get_driver() in ("dummy", "offscreen")

@@ -74,7 +74,7 @@ def take_shots(path: Path, out: Path, strategy: str, size: tuple[int, int], lang
     from game.app import App
     from game.model.playthrough import ENDED, IN_CALL
     from game.scenes.call import CallScene
-    from game.scenes.debrief import DebriefScene
+    from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
     from game.settings import Settings
 

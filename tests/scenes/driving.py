@@ -42,7 +42,7 @@ def play_with_bot(app: App, strategy: str = "advance", seed: int = 0, on_turn=No
     from game.bots.strategy import Strategy, bot_rng
     from game.model.playthrough import ENDED, IN_CALL
     from game.scenes.call import CallScene
-    from game.scenes.debrief import DebriefScene
+    from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
 
     bot = Strategy(strategy, bot_rng(seed))

@@ -12,7 +12,7 @@ from game.model.playthrough import IN_CALL, Playthrough
 from game.scenario.load import load_scenario
 from game.scenes.choice import ChoiceScene
 from game.scenes.confirm import ConfirmScene
-from game.scenes.debrief import DebriefScene
+from game.scenes.debrief_screen import DebriefScene
 from game.settings import Settings
 from game.workshop.journal import Journal
 from game.workshop.recorder import Recorder

@@ -11,7 +11,7 @@ import pytest
 from game.app import App
 from game.bots.strategy import Strategy, bot_rng
 from game.model.playthrough import IN_CALL
-from game.scenes.debrief import DebriefScene
+from game.scenes.debrief_screen import DebriefScene
 from game.settings import Settings
 from game.workshop.journal import Journal
 from game.workshop.recorder import Recorder

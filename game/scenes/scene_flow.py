@@ -20,13 +20,15 @@ from game.scenes.briefing import BriefingScene
 from game.scenes.call import CallScene
 from game.scenes.choice import ChoiceScene
 from game.scenes.confirm import ConfirmScene
-from game.scenes.debrief import AGAIN, PRACTICE, DebriefScene
-from game.scenes.problem import ProblemScene
+from game.scenes.debrief_screen import AGAIN, PRACTICE, DebriefScene
+from game.scenes.file_problems import ProblemScene
+from game.scenes.history import HistoryScene
 from game.scenes.reaching import ReachingScene
-from game.scenes.settings import SettingsScene
+from game.scenes.settings_screen import SettingsScene
 from game.scenes.signin import SignInScene
 from game.scenes.stack import SceneStack
 from game.scenes.title import QUIT, SETTINGS, START, TitleScene
+from game.scenes.workshop_overview import WorkshopOverviewScene
 from game.session import Session
 from game.settings import Settings
 from game.ui.look import Look
@@ -47,7 +49,7 @@ class Recording(Protocol):
     def group(self, workshop: str) -> Any: ...
 
 
-class Flow:
+class SceneFlow:
     def __init__(self, look: Look, stack: SceneStack, recorder: Recording, on_settings: Callable[[Settings], None],
                  on_quit: Callable[[], None], saved_in: str = "", paths: list[Path] | None = None,
                  seed: int | None = None):
@@ -142,19 +144,11 @@ class Flow:
 
     def history(self, scenario: Scenario) -> None:
         """The trainee's attempts at one scenario, over the list."""
-        try:
-            from game.scenes.history import HistoryScene
-        except ImportError:
-            return
         results = self.recorder.history(self.settings.trainee, scenario.path)
         self.stack.push(HistoryScene(self.look, scenario.title, results))
 
     def overview(self) -> None:
         """The trainer's view of the workshop: the agenda for the discussion and the trend."""
-        try:
-            from game.scenes.workshop_overview import WorkshopOverviewScene
-        except ImportError:
-            return
         group = self.recorder.group(self.settings.workshop)
         if group is not None:
             self.stack.push(WorkshopOverviewScene(self.look, group))
