@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from game.library import read_entries, scenario_paths
 from game.model.playthrough import ENDED, IN_CALL
@@ -32,25 +32,11 @@ from game.scenes.workshop_overview import WorkshopOverviewScene
 from game.session import Session
 from game.settings import Settings
 from game.ui.look import Look
-
-
-class Recording(Protocol):
-    """What the flow needs from the workshop journal (see game.workshop.recorder.Recorder)."""
-
-    note: str
-
-    def begin(self, session: Session) -> None: ...
-    def finish(self, session: Session) -> None: ...
-    def unfinished(self, trainee: str) -> list[Any]: ...
-    def resume(self, session: Session, left: Any) -> None: ...
-    def set_aside(self, left: Any) -> None: ...
-    def last_results(self, trainee: str) -> dict[str, Any]: ...
-    def history(self, trainee: str, scenario_path: str) -> list[Any]: ...
-    def group(self, workshop: str) -> Any: ...
+from game.workshop.recorder import Recorder
 
 
 class SceneFlow:
-    def __init__(self, look: Look, stack: SceneStack, recorder: Recording, on_settings: Callable[[Settings], None],
+    def __init__(self, look: Look, stack: SceneStack, recorder: Recorder, on_settings: Callable[[Settings], None],
                  on_quit: Callable[[], None], saved_in: str = "", paths: list[Path] | None = None,
                  seed: int | None = None):
         self.look = look

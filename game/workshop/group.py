@@ -108,7 +108,7 @@ class AgendaItem:
 
 
 @dataclass(frozen=True)
-class Step:
+class TrendStep:
     """The group on its n-th attempt at a scenario."""
 
     attempt: int
@@ -120,7 +120,7 @@ class Step:
 @dataclass(frozen=True)
 class Trend:
     scenario: str  # "" for all scenarios together
-    steps: tuple[Step, ...]
+    steps: tuple[TrendStep, ...]
 
 
 @dataclass(frozen=True)
@@ -243,6 +243,6 @@ def _trends(attempts: tuple[Attempts, ...]) -> tuple[Trend, ...]:
                  for scenario, steps in sorted(by_scenario.items()))
 
 
-def _step(number: int, plays: list[PlayRecord]) -> Step:
-    return Step(number, len(plays), statistics.fmean(play.score for play in plays),
+def _step(number: int, plays: list[PlayRecord]) -> TrendStep:
+    return TrendStep(number, len(plays), statistics.fmean(play.score for play in plays),
                 statistics.fmean(voortgang_share(play) for play in plays))

@@ -24,7 +24,7 @@ SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 @dataclass(frozen=True)
-class Played:
+class PlayedScenario:
     """A scenario as the statements need it: its phrasings and its score range."""
 
     scenario: Scenario
@@ -47,20 +47,20 @@ class ScenarioShelf:
     def __init__(self, folders: Iterable[Path | str] = ()):
         self.folders = [Path(folder) for folder in folders] + [SHIPPED]
         self._loaded: dict[Path, Scenario | None] = {}
-        self._found: dict[tuple[str, str], Played | None] = {}
+        self._found: dict[tuple[str, str], PlayedScenario | None] = {}
 
-    def find(self, played_path: str, version: str) -> Played | None:
+    def find(self, played_path: str, version: str) -> PlayedScenario | None:
         key = scenario_key(played_path)
         if (key, version) not in self._found:
             self._found[key, version] = self._search(played_path, key, version)
         return self._found[key, version]
 
-    def _search(self, played_path: str, key: str, version: str) -> Played | None:
+    def _search(self, played_path: str, key: str, version: str) -> PlayedScenario | None:
         candidates = [Path(played_path)] + [folder / key for folder in self.folders]
         for path in candidates:
             scenario = self._load(path)
             if scenario is not None and scenario.version == version:
-                return Played(scenario, key.removesuffix(".yaml"))
+                return PlayedScenario(scenario, key.removesuffix(".yaml"))
         return None
 
     def _load(self, path: Path) -> Scenario | None:
