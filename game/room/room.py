@@ -1,6 +1,6 @@
 """What the host holds of its workshop, in memory: every play with its turns, as its journal has them.
 
-The journal is the truth and is written first (`writer`); the room is updated after each write with the
+The journal is the truth and is written first (`host_writer`); the room is updated after each write with the
 same rules as `merge` (a play is known by its uuid, a turn by its number; the ending is taken once),
 so it always says what the journal holds, and the projector is drawn from it without reading the disk.
 """

@@ -1,6 +1,6 @@
 """The workshop host under a room's load: 200 bot trainees, each posting a turn every 2 to 5 s, for two minutes.
 
-    .venv/bin/python bench/room.py [--trainees 200] [--seconds 120] [--json]
+    .venv/bin/python bench/host_load.py [--trainees 200] [--seconds 120] [--json]
 
 The host runs as the trainer starts it (`python main.py host`, its own process, on 127.0.0.1); the bots
 run here, as `simulate --host` runs them (game.room.bots: each commits locally, then posts what the host

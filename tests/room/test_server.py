@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from game.cli import main
-from game.room.app import Host, make_app
-from game.room.limits import PER_GAME
 from game.room.projector import render
 from game.room.protocol import MOST_BYTES, plays_path
+from game.room.rate_limits import PER_GAME
+from game.room.server import Host, make_app
 from game.workshop.journal import Journal
 from tests.room.conftest import CODE, held_turns, played, unfinished
 
