@@ -565,11 +565,6 @@ class Journal:
             turns[play_id].append(TurnRecord(*fields))
         return [PlayRecord(*row, turns=tuple(turns[row[0]])) for row in plays]
 
-    def turn_numbers(self, play_uuid: str) -> set[int]:
-        rows = self.connection.execute(
-            "SELECT t.number FROM turns t JOIN plays p ON p.id = t.play_id WHERE p.uuid = ?", (play_uuid,))
-        return {number for (number,) in rows}
-
 
 _KEPT = "uuid NOT IN (SELECT play_uuid FROM removed)"  # a play the trainer removed is gone everywhere
 _LATEST_NOTES = """SELECT play_uuid, override, note FROM notes AS outer_note

@@ -55,7 +55,7 @@ class Recorder:
         return cls(chosen, say(language, "ui.journal.on"), language, on_change)
 
     @classmethod
-    def off(cls, language: str, error: object = None) -> Recorder:
+    def off(cls, language: str, error: JournalError | None = None) -> Recorder:
         if error is None:
             return cls(None, say(language, "ui.journal.not_here"), language)
         return cls(None, say(language, "ui.journal.off", reason=reason(error, language)), language)
@@ -171,9 +171,6 @@ class Recorder:
         return found
 
 
-def reason(error: object, language: str = "en") -> str:
-    """A journal error in the trainee's language when it carries a text key; else its own words."""
-    key = getattr(error, "key", None)
-    if key:
-        return say(language, key, **getattr(error, "params", {}))
-    return str(getattr(error, "reason", None) or error)
+def reason(error: JournalError, language: str = "en") -> str:
+    """Why the results file cannot be used, in the trainee's language."""
+    return say(language, error.key, **error.params)
