@@ -46,13 +46,13 @@ RECORDING = pygame.event.custom_type()  # the journal's writer has news (posted 
 class App:
     def __init__(self, size: tuple[int, int] | None = None, settings: Settings | None = None,
                  recorder: Recorder | None = None, sound: bool = True, persist: bool = True,
-                 paths: list[Path] | None = None, seed: int | None = None):
+                 paths: list[Path] | None = None, seed: int | None = None, look: Look | None = None):
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Vooruitgang")
         self.persist = persist
-        self.settings = settings or (load_settings() if persist else Settings())
-        self.look = Look.create(self.settings)
+        self.settings = look.settings if look else settings or (load_settings() if persist else Settings())
+        self.look = look or Look.create(self.settings)
         pygame.display.set_icon(window_icon(self.look.theme))
         size = size or _fitting_size()
         self.windowed_size = size

@@ -25,7 +25,6 @@ class Look:
     fonts: Fonts = field(init=False)
     scale: float = 1.0
     notes: list[str] = field(default_factory=list)  # what does not work on this computer, shown in settings
-    drawn: list[tuple[str, pygame.Rect, bool]] | None = None  # when a list: every text drawn, its box, and if cut
 
     def __post_init__(self) -> None:
         self.fonts = Fonts(self.theme)
@@ -100,9 +99,12 @@ class Look:
         block = self.block(text, rect, role, bold, px, shrink=not summary)
         used = draw_block(surface, block, rect, self.colour(colour) if isinstance(colour, str) else colour,
                           align, valign)
-        if self.drawn is not None:
-            self.drawn.append((text, used, block.cut and not summary))
+        self.drew(text, used, block.cut and not summary)
         return used
+
+    def drew(self, text: str, used: pygame.Rect, cut: bool) -> None:
+        """After each text: the box it used, and whether it was cut short to fit. A look that keeps a record
+        says here what it keeps (`shots` notes the texts cut short, to tell the trainer)."""
 
     def text_height(self, text: str, width: int, role: str = "body", bold: bool = False,
                     px: int | None = None) -> int:

@@ -8,18 +8,17 @@ import pytest
 from game.scenes.history import HistoryScene
 from game.scenes.workshop_overview import WorkshopOverviewScene
 from game.settings import Settings
-from game.ui.look import Look
 from game.workshop.group import gather
 from game.workshop.journal import Journal, PlayResult
+from tests.scenes.recording import RecordingLook
 
 
 @pytest.fixture
 def look():
     pygame.display.init()
     pygame.font.init()
-    shown = Look.create(Settings(language="en"))
+    shown = RecordingLook.create(Settings(language="en"))
     shown.fit_to((1024, 600))
-    shown.drawn = []
     yield shown
     pygame.quit()
 
