@@ -139,6 +139,10 @@ class Group:
     def plays(self) -> int:
         return sum(len(a.plays) for a in self.attempts)
 
+    def title(self, scenario: str) -> str:
+        """A scenario's title as the report shows it, or its file name when no play carried one."""
+        return self.titles.get(scenario, scenario)
+
 
 def gather(records: Iterable[PlayRecord], workshop: str = "", anonymous: bool = False, agenda_size: int = 10,
            trainee_word: str = "Trainee") -> Group:
