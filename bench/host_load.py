@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.figures import percentile  # noqa: E402
 from game.room.bots import Outbox, play_live  # noqa: E402
 from game.room.client import RoomClient  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
@@ -92,11 +93,6 @@ class Page:
                 return
             if line.startswith(b"data: "):
                 self.drawings.append((time.perf_counter(), json.loads(line[6:])["turns"]))
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
 def run(trainees: int, seconds: float) -> dict:
