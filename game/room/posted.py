@@ -18,7 +18,7 @@ from game.scenario.scenario import LANGUAGES
 from game.workshop.incoming import (
     MOST_PROBLEMS,
     PLAY,
-    Problem,
+    FieldProblem,
     Refused,
     Validator,
     one_of,
@@ -70,24 +70,24 @@ def check_play(play: Any, source: str, workshop: str | None = None) -> dict:
     return play
 
 
-def _check_rest(play: dict, workshop: str | None) -> list[Problem]:
+def _check_rest(play: dict, workshop: str | None) -> list[FieldProblem]:
     """What the field types cannot say on their own."""
-    problems = [Problem("turns", f"turn {number} appears twice") for number in repeated_turns(play)]
-    problems += [Problem(f"turn {index}, reasons", "is not a list of texts in JSON")
+    problems = [FieldProblem("turns", f"turn {number} appears twice") for number in repeated_turns(play)]
+    problems += [FieldProblem(f"turn {index}, reasons", "is not a list of texts in JSON")
                  for index, turn in enumerate(play["turns"], start=1) if not _is_list_of_texts(turn["reasons"])]
     if play["scenario_key"] != scenario_key(play["scenario_path"]) or not play["scenario_key"].endswith(".yaml"):
-        problems.append(Problem("scenario_key", "is not the file name of scenario_path"))
+        problems.append(FieldProblem("scenario_key", "is not the file name of scenario_path"))
     if workshop is not None and play["workshop"].strip().casefold() != workshop.strip().casefold():
-        problems.append(Problem("workshop", f"{shown(play['workshop'])} is not this workshop's code"))
+        problems.append(FieldProblem("workshop", f"{shown(play['workshop'])} is not this workshop's code"))
     if play.get("notes") not in (None, []):
-        problems.append(Problem("notes", "a trainer's notes are not posted by a game"))
+        problems.append(FieldProblem("notes", "a trainer's notes are not posted by a game"))
     if play["finished"] is None:
-        problems += [Problem(name, "belongs to a finished play, and this one is not")
+        problems += [FieldProblem(name, "belongs to a finished play, and this one is not")
                      for name in FINISH_COLUMNS[1:] if play[name] is not None]
     elif play["parts"] is None:
-        problems.append(Problem("parts", "is missing from a finished play"))
+        problems.append(FieldProblem("parts", "is missing from a finished play"))
     elif not _is_parts(play["parts"]):
-        problems.append(Problem("parts", "is not the score's parts in JSON"))
+        problems.append(FieldProblem("parts", "is not the score's parts in JSON"))
     return problems
 
 

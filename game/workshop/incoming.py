@@ -141,7 +141,7 @@ _PLAYS = Validator({"type": "array", "maxItems": MOST_PLAYS, "items": PLAY})
 
 
 @dataclass(frozen=True)
-class Problem:
+class FieldProblem:
     where: str  # "play 3 (Anouk), turn 5, points"
     message: str
 
@@ -152,7 +152,7 @@ class Problem:
 class Refused(Exception):
     """What arrived is not results of this game; nothing of it is stored."""
 
-    def __init__(self, source: str, problems: list[Problem]):
+    def __init__(self, source: str, problems: list[FieldProblem]):
         self.source = source
         self.problems = problems
         super().__init__(f"{source}: " + "; ".join(str(problem) for problem in problems))
@@ -173,9 +173,9 @@ def check_play(play: Any, source: str) -> dict:
     return check_plays([play], source)[0]
 
 
-def shape_problems(validator: Any, document: Any) -> list[Problem]:
+def shape_problems(validator: Any, document: Any) -> list[FieldProblem]:
     """The first problems `validator` (a schema of this module's kind) finds in `document`, each named by place."""
-    problems: dict[tuple[str, str], Problem] = {}
+    problems: dict[tuple[str, str], FieldProblem] = {}
     for error in _first(validator.iter_errors(document)):
         problem = _problem(error, document)
         # one problem a value: a null score is not also told as "not a number" (a field missing is its own)
@@ -196,14 +196,15 @@ def parse(data: bytes | str, source: str) -> Any:
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise Refused(source, [Problem("", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from error
+            problem = FieldProblem("", f"not UTF-8 text ({error.reason} at byte {error.start})")
+            raise Refused(source, [problem]) from error
     data = data.removeprefix("\ufeff")
     if _depth(data) > DEEPEST:
-        raise Refused(source, [Problem("", f"nested deeper than {DEEPEST} levels")])
+        raise Refused(source, [FieldProblem("", f"nested deeper than {DEEPEST} levels")])
     try:
         return json.loads(data, parse_constant=_not_a_number)
     except ValueError as error:
-        raise Refused(source, [Problem("", f"not JSON ({error})")]) from error
+        raise Refused(source, [FieldProblem("", f"not JSON ({error})")]) from error
 
 
 def _not_a_number(name: str) -> float:
@@ -241,9 +242,9 @@ def _first(errors, count: int = MOST_PROBLEMS) -> list:
     return found
 
 
-def _problem(error, document: Any, prefix: tuple = ()) -> Problem:
+def _problem(error, document: Any, prefix: tuple = ()) -> FieldProblem:
     path = list(error.absolute_path)
-    return Problem(_where(prefix, path, document), _message(error))
+    return FieldProblem(_where(prefix, path, document), _message(error))
 
 
 def _where(prefix: tuple, path: list, document: Any) -> str:
@@ -307,14 +308,14 @@ _KIND = {"string": "text", "integer": "a whole number", "number": "a number", "n
          "object": "a set of fields"}
 
 
-def _consistency(plays: list[dict]) -> list[Problem]:
+def _consistency(plays: list[dict]) -> list[FieldProblem]:
     """What a schema cannot say: ids unique, turns numbered once, notes about their own play."""
     problems = []
     repeated = [uuid for uuid, count in Counter(play["uuid"] for play in plays).items() if count > 1]
-    problems += [Problem("", f"play {uuid} appears twice") for uuid in repeated]
+    problems += [FieldProblem("", f"play {uuid} appears twice") for uuid in repeated]
     for index, play in enumerate(plays):
         where = _where((), [index], plays)
-        problems += [Problem(where, f"turn {number} appears twice") for number in repeated_turns(play)]
-        problems += [Problem(where, f"note {note['uuid']} belongs to another play")
+        problems += [FieldProblem(where, f"turn {number} appears twice") for number in repeated_turns(play)]
+        problems += [FieldProblem(where, f"note {note['uuid']} belongs to another play")
                      for note in play.get("notes", []) if note["play_uuid"] != play["uuid"]]
     return problems
