@@ -14,7 +14,7 @@ from game.model.deal import STAGES
 from game.model.scoring import VERDICTS
 from game.room.lines import ScenarioLines
 from game.room.room import Position, Room
-from game.text import say
+from game.text import say, shortened
 from game.workshop.group import Choice, Group, Point, gather
 from game.workshop.page import verdict_bar
 from game.workshop.words import Words
@@ -125,13 +125,8 @@ def _place(group: Group, point: Point, lines: ScenarioLines, words: PageWords) -
     title = group.title(point.scenario)
     buyer = lines.buyer(point.scenario, point.call_id, point.point_id)
     if buyer:
-        return f"{title} · {words('buyer_said', text=_shorter(buyer))}"
+        return f"{title} · {words('buyer_said', text=shortened(buyer, LONGEST_BUYER_LINE))}"
     return words("at_point", scenario=title, call=point.call_id, point=point.point_id)
-
-
-def _shorter(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LONGEST_BUYER_LINE else text[:LONGEST_BUYER_LINE - 1].rstrip() + "…"
 
 
 def _bar(choice: Choice, scale: int, words: PageWords) -> str:
