@@ -5,7 +5,7 @@ projector shows how the room chose.
 - `posted`: every posted play is checked here, field by field, before anything is stored.
 - `rate_limits`: a game that floods the host is slowed down, not the room.
 - `host_writer`: the one thread that writes to the host's journal, so the room never waits on the disk.
-- `room`: what the host holds for the workshop, in memory, mirroring its journal.
+- `held`: the room as the host holds it, in memory, mirroring its journal.
 - `server`: the Starlette app: plays in, the projector page and its live updates out, the trainer's view.
 - `projector`, `lines`, `live`: the projector page's sections as HTML (every trainee's word escaped), the
   scenario words behind them, and their live updates; `static/` holds the page's CSS and script.

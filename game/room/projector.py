@@ -12,8 +12,8 @@ from html import escape
 
 from game.model.deal import STAGES
 from game.model.scoring import VERDICTS
+from game.room.held import Position, Room
 from game.room.lines import ScenarioLines
-from game.room.room import Position, Room
 from game.text import say, shortened
 from game.workshop.group import Choice, Group, Point, gather
 from game.workshop.page import verdict_bar

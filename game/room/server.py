@@ -30,6 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from game.assets import ASSETS
 from game.room import projector, trainer
+from game.room.held import Room
 from game.room.host_writer import JournalWriter, PlayIdTaken
 from game.room.lan import Announcement
 from game.room.lines import ScenarioLines
@@ -37,7 +38,6 @@ from game.room.live import Broadcast, Full
 from game.room.posted import Refused, check_play, parse
 from game.room.protocol import CLIENT_HEADER, MOST_BYTES, TIMING_HEADER, VERSION, plays_path, room_path, same_code
 from game.room.rate_limits import Limits
-from game.room.room import Room
 from game.workshop import page
 from game.workshop.group import gather
 from game.workshop.journal import Journal

@@ -9,9 +9,9 @@ import pygame
 
 from game.settings import Settings
 from game.text import say
+from game.ui.fitted_text import Block, draw_block, layout
 from game.ui.fonts import Fonts
 from game.ui.sound import Sounds
-from game.ui.text import Block, draw_block, layout
 from game.ui.theme import Theme, load_theme
 
 BASE_SIZE = (1024, 600)
