@@ -22,13 +22,11 @@ from game.scenes.choice import ChoiceScene
 from game.scenes.confirm import ConfirmScene
 from game.scenes.debrief_screen import AGAIN, PRACTICE, DebriefScene
 from game.scenes.file_problems import ProblemScene
-from game.scenes.history import HistoryScene
 from game.scenes.reaching import ReachingScene
 from game.scenes.settings_screen import SettingsScene
 from game.scenes.signin import SignInScene
 from game.scenes.stack import SceneStack
 from game.scenes.title import QUIT, SETTINGS, START, TitleScene
-from game.scenes.workshop_overview import WorkshopOverviewScene
 from game.session import Session
 from game.settings import Settings
 from game.ui.look import Look
@@ -130,11 +128,15 @@ class SceneFlow:
 
     def history(self, scenario: Scenario) -> None:
         """The trainee's attempts at one scenario, over the list."""
+        from game.scenes.history import HistoryScene  # with the report's modules: the window starts without them
+
         results = self.recorder.history(self.settings.trainee, scenario.path)
         self.stack.push(HistoryScene(self.look, scenario.title, results))
 
     def overview(self) -> None:
         """The trainer's view of the workshop: the agenda for the discussion and the trend."""
+        from game.scenes.workshop_overview import WorkshopOverviewScene  # as the history: imported when opened
+
         group = self.recorder.group(self.settings.workshop)
         if group is not None:
             self.stack.push(WorkshopOverviewScene(self.look, group))
