@@ -73,7 +73,7 @@ def measure_scenes() -> dict[str, dict[str, float]]:
     from game.bots.strategy import Strategy, bot_rng
     from game.model.playthrough import ENDED, IN_CALL
     from game.scenes.call import CallScene
-    from game.scenes.debrief import DebriefScene
+    from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
     from game.settings import Settings
 
@@ -113,9 +113,29 @@ def measure_scenes() -> dict[str, dict[str, float]]:
 
 
 def measure_idle() -> dict[str, float]:
-    from game.app import idle_cpu_seconds
+    """CPU the window uses while a trainee looks at the phrasings of a call and does nothing, in its own loop."""
+    import pygame
 
-    used = idle_cpu_seconds(IDLE_SECONDS, SIZE)
+    from game.app import App
+    from game.bots.strategy import Strategy, bot_rng
+    from game.model.playthrough import REACHING
+    from game.scenario.load import load_scenario
+    from game.session import Session
+    from game.settings import Settings
+
+    app = App(size=SIZE, settings=Settings(trainee="Sam"), sound=False, persist=False)
+    session = Session.begin(load_scenario(SCENARIO), "Sam", seed=1)
+    bot = Strategy("advance", bot_rng(1))
+    while session.play.phase == REACHING:
+        session.play.contact(*bot.contact(session.play))
+    app.flow.begin(session)
+    app.frame(0.0)
+    start_cpu, start = time.process_time(), time.monotonic()
+    clock = pygame.time.Clock()
+    while time.monotonic() - start < IDLE_SECONDS:
+        app.step(clock)
+    used = time.process_time() - start_cpu
+    app.close()
     return {"percent": round(100 * used / IDLE_SECONDS, 2)}
 
 

@@ -5,9 +5,9 @@ The window draws only when something changed; while idle it sleeps in `pygame.ev
 F5 reloads the scenario file being played (for trainers).
 
 Measuring: `VOORUITGANG_FIRST_FRAME=1 python main.py` draws one frame, prints the seconds
-since the process started and quits; `first_frame_seconds()` and `idle_cpu_seconds()` measure
-inside one process. `VOORUITGANG_QUIT_AFTER=N python main.py` closes the window after N rounds
-of its loop, the way its close button does (tests start the real game with it).
+since the process started and quits (bench/ reads it, of the source and of the built app).
+`VOORUITGANG_QUIT_AFTER=N python main.py` closes the window after N rounds of its loop, the way
+its close button does (tests start the real game with it).
 
 Results are written by the journal's own thread (`game.workshop.recorder`); while choices wait
 to be saved the window shows one calm line, and closing waits a little for them.
@@ -26,8 +26,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from game.scenes.confirm import ConfirmScene  # noqa: E402
-from game.scenes.flow import Flow  # noqa: E402
-from game.scenes.session import Session  # noqa: E402
+from game.scenes.scene_flow import SceneFlow  # noqa: E402
 from game.scenes.stack import SceneStack  # noqa: E402
 from game.settings import Settings, load_settings, save_settings, settings_path  # noqa: E402
 from game.text import say  # noqa: E402
@@ -52,13 +51,14 @@ SPEECH_CHANGED = pygame.event.custom_type()  # the speaker found (or did not fin
 class App:
     def __init__(self, size: tuple[int, int] | None = None, settings: Settings | None = None,
                  recorder: Recorder | None = None, sound: bool = True, persist: bool = True,
-                 paths: list[Path] | None = None, seed: int | None = None, speaker: Speaker | None = None):
+                 paths: list[Path] | None = None, seed: int | None = None, speaker: Speaker | None = None,
+                 look: Look | None = None):
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Vooruitgang")
         self.persist = persist
-        self.settings = settings or (load_settings() if persist else Settings())
-        self.look = Look.create(self.settings)
+        self.settings = look.settings if look else settings or (load_settings() if persist else Settings())
+        self.look = look or Look.create(self.settings)
         pygame.display.set_icon(window_icon(self.look.theme))
         size = size or _fitting_size()
         self.windowed_size = size
@@ -78,7 +78,7 @@ class App:
         self.closing: float | None = None  # when closing waits for choices to be saved: until when
         self.stack = SceneStack()
         self.stack.on_layer = self.look.speech.layer
-        self.flow = Flow(self.look, self.stack, self.recorder, self._settings_changed, self.quit,
+        self.flow = SceneFlow(self.look, self.stack, self.recorder, self._settings_changed, self.quit,
                          str(settings_path()) if persist else "-", paths, seed)
         # Without a real screen SDL can only wait by polling every millisecond; sleeping costs less.
         self.polling = pygame.display.get_driver() in ("dummy", "offscreen")
@@ -103,9 +103,7 @@ class App:
         clock = pygame.time.Clock()
         rounds = 0
         while self.running:
-            for event in self._events():
-                self.handle(event)
-            drawn = self.frame(clock.tick(self._fps()) / 1000.0)
+            drawn = self.step(clock)
             if first_frame_only:
                 return 0
             if drawn and self.frames == 1:
@@ -120,6 +118,13 @@ class App:
         """What waits until the window shows, so it shows at once: the sounds, and the speech engine when wanted."""
         self.look.sounds.prepare()
         self.look.speech.start_if_wanted()
+
+    def step(self, clock: pygame.time.Clock) -> bool:
+        """One round of the loop: the input since the last round (asleep while nothing moves), then a frame
+        when something changed; whether one was drawn."""
+        for event in self._events():
+            self.handle(event)
+        return self.frame(clock.tick(self._fps()) / 1000.0)
 
     def _recording_changed(self) -> None:
         """From the writer's thread: wake the loop, so the calm line comes or goes."""
@@ -196,12 +201,6 @@ class App:
             self.windowed_size = size
             self.window = pygame.display.get_surface()
 
-    def resize(self, size: tuple[int, int]) -> None:
-        """Resize the window (tests and screenshots)."""
-        self.windowed_size = size
-        self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self.dirty = True
-
     def toggle_fullscreen(self) -> None:
         if self.window.get_flags() & pygame.FULLSCREEN:
             self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
@@ -276,16 +275,6 @@ def play() -> int:
         app.close()
 
 
-def first_frame_seconds(size: tuple[int, int] = DEFAULT_SIZE) -> float:
-    """Seconds from opening the window to the first drawn frame (for the benchmark command)."""
-    start = time.perf_counter()
-    app = App(size=size, persist=False, sound=True)
-    app.frame(0.0)
-    seconds = time.perf_counter() - start
-    app.close()
-    return seconds
-
-
 def seconds_since_process_start() -> float:
     """Seconds since this Python process started (Linux), or since this module was imported."""
     try:
@@ -295,28 +284,3 @@ def seconds_since_process_start() -> float:
         return uptime - started
     except (OSError, ValueError, IndexError, AttributeError):
         return time.perf_counter() - _IMPORTED
-
-
-def idle_cpu_seconds(seconds: float = 10.0, size: tuple[int, int] = DEFAULT_SIZE) -> float:
-    """CPU seconds the window uses while a trainee looks at the phrasings of a call and does nothing."""
-    from game.bots.strategy import Strategy, bot_rng
-    from game.installation import shipped_scenarios
-    from game.model.playthrough import REACHING
-    from game.scenario.load import load_scenario
-
-    app = App(size=size, settings=Settings(trainee="Sam"), sound=False, persist=False)
-    session = Session.begin(load_scenario(shipped_scenarios() / "quiet-week.en.yaml"), "Sam", seed=1)
-    bot = Strategy("advance", bot_rng(1))
-    while session.play.phase == REACHING:
-        session.play.contact(*bot.contact(session.play))
-    app.flow.begin(session)
-    app.frame(0.0)
-    start_cpu, start = time.process_time(), time.monotonic()
-    clock = pygame.time.Clock()
-    while time.monotonic() - start < seconds:
-        for event in app._events():
-            app.handle(event)
-        app.frame(clock.tick(app._fps()) / 1000.0)
-    used = time.process_time() - start_cpu
-    app.close()
-    return used

@@ -283,7 +283,7 @@ def results(place: Place, archive: Path) -> str:
 
 
 @dataclass(frozen=True)
-class Step:
+class SmokeStep:
     key: str
     name: str  # as the workflow names its step
     check: Callable[[Place, Path], str]
@@ -291,16 +291,16 @@ class Step:
 
 
 STEPS = (
-    Step("unpack", "Unpack the zip in a fresh folder", unpack),
-    Step("help", "Run every command's --help from the app", every_help),
-    Step("validate", "Validate every shipped scenario with the app", validate),
-    Step("simulate", "Simulate once with --record", simulate),
-    Step("tools", "Run the trainer's tools from the app", trainer_tools),
-    Step("game-dummy", "Start the game under the dummy video driver, without an audio driver", game_dummy),
-    Step("game-window", "Start the game in a real window (Xvfb on Linux), without an audio driver", game_window),
-    Step("trainer-scenarios", "Play a trainer's scenario from beside the app and from the data folder",
+    SmokeStep("unpack", "Unpack the zip in a fresh folder", unpack),
+    SmokeStep("help", "Run every command's --help from the app", every_help),
+    SmokeStep("validate", "Validate every shipped scenario with the app", validate),
+    SmokeStep("simulate", "Simulate once with --record", simulate),
+    SmokeStep("tools", "Run the trainer's tools from the app", trainer_tools),
+    SmokeStep("game-dummy", "Start the game under the dummy video driver, without an audio driver", game_dummy),
+    SmokeStep("game-window", "Start the game in a real window (Xvfb on Linux), without an audio driver", game_window),
+    SmokeStep("trainer-scenarios", "Play a trainer's scenario from beside the app and from the data folder",
          trainer_scenarios, ("linux",)),
-    Step("results", "Check the results were written to the user data folder", results),
+    SmokeStep("results", "Check the results were written to the user data folder", results),
 )
 
 
@@ -409,7 +409,7 @@ def _played_paths(place: Place) -> list[str]:
 
 # --- the command line ----------------------------------------------------------------------
 
-def steps_here(keys: list[str] | None = None) -> list[Step]:
+def steps_here(keys: list[str] | None = None) -> list[SmokeStep]:
     return [step for step in STEPS if SYSTEM in step.systems and (not keys or step.key in keys)]
 
 

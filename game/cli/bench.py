@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     if frozen():  # the benchmarks start `python main.py` and live beside the game, not in the app
         print("bench measures a source checkout: run  python main.py bench  there (docs/performance.md)")
         return 2
-    from bench.report import lines, measure_all
+    from bench.suite import lines, measure_all
 
     results = measure_all(quick=args.quick, say=lambda text: print(text, file=sys.stderr if args.json else sys.stdout))
     for line in lines(results):

@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
     import segno  # the host's libraries load only when a host starts
     import uvicorn
 
-    from game.room.app import Host, make_app
     from game.room.lan import lan_address
+    from game.room.server import Host, make_app
 
     lang = args.lang or _settings_language()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.bots.strategy import STRATEGIES, Strategy, bot_rng
@@ -74,24 +75,36 @@ def take_shots(path: Path, out: Path, strategy: str, size: tuple[int, int], lang
     from game.app import App
     from game.model.playthrough import ENDED, IN_CALL
     from game.scenes.call import CallScene
-    from game.scenes.debrief import DebriefScene
+    from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
     from game.settings import Settings
+    from game.ui.look import Look
+
+    @dataclass
+    class CutShort(Look):
+        """A look that notes every text it had to cut short to fit its box."""
+
+        texts: list[str] = field(default_factory=list)
+
+        def drew(self, text: str, used: pygame.Rect, cut: bool) -> None:
+            if cut:
+                self.texts.append(text)
 
     out.mkdir(parents=True, exist_ok=True)
     settings = Settings(language=lang, trainee="Sam", text_size=text_size, high_contrast=high_contrast)
-    app = App(size=size, settings=settings, sound=False, persist=False, paths=[path], seed=seed)
+    look = CutShort.create(settings)
+    app = App(size=size, sound=False, persist=False, paths=[path], seed=seed, look=look)
     saved: list[Path] = []
     cut: dict[str, str] = {}
 
     def shot(name: str) -> None:
         app.dirty = True
-        app.look.drawn = []
+        look.texts.clear()
         app.frame(0.0)
         target = out / f"{len(saved) + 1:03d}-{name}.png"
         pygame.image.save(app.window, str(target))
         saved.append(target)
-        cut.update({text: target.name for text, _, was_cut in app.look.drawn if was_cut})
+        cut.update(dict.fromkeys(look.texts, target.name))
 
     def key(code: int) -> None:
         app.handle(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))

@@ -25,7 +25,7 @@ from game.workshop.words import Words
 from game.xapi.credentials import PASSWORD_VARIABLE, CredentialsProblem, credentials_from, readable_by_others
 from game.xapi.delivery import BATCH, Delivered, deliver
 from game.xapi.lrs import LRS, BadAddress, Credentials
-from game.xapi.outbox import Outbox, collect
+from game.xapi.outbox import Collected, collect
 from game.xapi.scenarios import ScenarioShelf
 from game.xapi.trainees import Trainees
 from game.xapi.vocabulary import TRAINEES_HOME
@@ -84,7 +84,7 @@ def export_statements(args: argparse.Namespace) -> int:
     """`export --xapi FILE`: the statements sync would send, one JSON object per line."""
     text = Say(args.lang)
 
-    def write(journal: Journal, outbox: Outbox) -> int:
+    def write(journal: Journal, outbox: Collected) -> int:
         out = Path(args.xapi)
         words = Words(args.lang)
         if refused_as_output(out, journal, words):
@@ -118,7 +118,7 @@ def _with_statements(args: argparse.Namespace, text: Say, then) -> int:
             return _fail(text("journal", path=journal.path, detail=error), code=1)
 
 
-def _sync(journal: Journal, lrs: LRS, outbox: Outbox, args: argparse.Namespace, text: Say) -> int:
+def _sync(journal: Journal, lrs: LRS, outbox: Collected, args: argparse.Namespace, text: Say) -> int:
     done: Delivered = deliver(journal, lrs, outbox.statements, args.batch)
     if done.stopped is not None:
         print(text(done.stopped.key, **_in_words(done.stopped.params, text)), file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.graph.flowgraph import ADVANCE, CALL, ENDING, GAME_ENDS, NEXT_CALL, POINT, PROLONG, STAGE, FlowGraph
+from game.text import shortened
 
 _SHAPES = {CALL: ('(["', '"])'), POINT: ('["', '"]'), STAGE: ('{{"', '"}}'), ENDING: ('(("', '"))')}
 _ARROWS = {ADVANCE: "==>", PROLONG: "-.->", NEXT_CALL: "-->", GAME_ENDS: "-.->"}
@@ -12,7 +13,7 @@ def mermaid(graph: FlowGraph) -> str:
     lines = [f"# {graph.title}", "", "```mermaid", "flowchart TD"]
     for node in graph.nodes:
         left, right = _SHAPES[node.kind]
-        label = _escape(f"{node.title}: {_short(node.text)}" if node.kind == POINT else node.title)
+        label = _escape(f"{node.title}: {shortened(node.text, 60)}" if node.kind == POINT else node.title)
         if node.kind == CALL:
             label += "<br/>" + _escape(node.text)
         lines.append(f"    {node.id}{left}{label}{right}")
@@ -32,11 +33,6 @@ def mermaid(graph: FlowGraph) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def _short(text: str, size: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _escape(text: str) -> str:

@@ -23,6 +23,7 @@ from game.graph.flowgraph import (
     GraphEdge,
     GraphNode,
 )
+from game.text import shortened
 
 WIDTH, HEIGHT, GAP_X, GAP_Y, MARGIN, LEGEND = 230, 78, 40, 70, 30, 40
 LINE_CHARS = 34
@@ -143,7 +144,7 @@ def _node(node: GraphNode, place: tuple[int, int]) -> str:
     x, y = place
     radius = {CALL: 18, POINT: 4, STAGE: 0, ENDING: 30}[node.kind]
     lines = _wrap(node.text, 3) if node.kind in (POINT, ENDING, CALL) else [node.text]
-    text = [f'<text x="{x + 10}" y="{y + 18}" font-weight="bold">{escape(_cut(node.title, LINE_CHARS))}</text>']
+    text = [f'<text x="{x + 10}" y="{y + 18}" font-weight="bold">{escape(shortened(node.title, LINE_CHARS))}</text>']
     text += [f'<text x="{x + 10}" y="{y + 35 + 14 * i}" fill="#334155">{escape(line)}</text>'
              for i, line in enumerate(lines)]
     return (f'<g class="{node.kind}"><title>{escape(node.title)}: {escape(node.text)}</title>'
@@ -194,5 +195,3 @@ def _wrap(text: str, most: int) -> list[str]:
     return textwrap.wrap(text, LINE_CHARS, max_lines=most, placeholder=" …") or [""]
 
 
-def _cut(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"

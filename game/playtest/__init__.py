@@ -1,5 +1,5 @@
 """Playtests: a trainer's scripted choices through a scenario, and what must follow from them."""
 
-from game.playtest.run import FileResult, Result, run_file
+from game.playtest.run import FileResult, PlaytestResult, run_file
 
-__all__ = ["FileResult", "Result", "run_file"]
+__all__ = ["FileResult", "PlaytestResult", "run_file"]

@@ -10,7 +10,7 @@ from game.model import turn as turns
 from game.model.moment import Moment, next_day
 from game.model.playthrough import IN_CALL, REACHING, Playthrough
 from game.model.turn import Turn
-from game.playtest.spec import Playtest, PlaytestFile, Step, Verdict, read_playtests
+from game.playtest.spec import Playtest, PlaytestFile, PlaytestStep, Verdict, read_playtests
 from game.scenario.fields import Location, Report
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
@@ -22,7 +22,7 @@ SCENARIOS = shipped_scenarios()
 
 
 @dataclass(frozen=True)
-class Result:
+class PlaytestResult:
     name: str
     failures: tuple[Problem, ...] = ()
 
@@ -35,7 +35,7 @@ class Result:
 class FileResult:
     path: str
     problems: tuple[Problem, ...] = ()  # the playtest file or its scenario could not be used
-    results: tuple[Result, ...] = ()
+    results: tuple[PlaytestResult, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -79,35 +79,35 @@ def find_scenario(spec: PlaytestFile) -> Path | None:
 
 
 @dataclass(frozen=True)
-class Played:
+class PlayedTest:
     play: Playthrough
     failure: tuple[Location, str] | None = None  # the step that could not be done, or went otherwise
 
 
-def play_test(scenario: Scenario, test: Playtest) -> Played:
+def play_test(scenario: Scenario, test: Playtest) -> PlayedTest:
     """Make the test's steps; the game stops where a step cannot be done, or does not do what it must."""
     play = Playthrough.start(scenario, test.seed, clock=lambda: 0.0, motive=test.motive)
     for step in test.steps:
         failure = take_step(play, step)
         if failure:
-            return Played(play, (step.at, failure))
+            return PlayedTest(play, (step.at, failure))
     play.finish()  # the trainee stops here: the game settles what was left open
-    return Played(play)
+    return PlayedTest(play)
 
 
-def run_test(scenario: Scenario, test: Playtest, path: str) -> Result:
+def run_test(scenario: Scenario, test: Playtest, path: str) -> PlaytestResult:
     return _result(test, {test.name: play_test(scenario, test)}, path)
 
 
-def _result(test: Playtest, played: dict[str, Played], path: str) -> Result:
+def _result(test: Playtest, played: dict[str, PlayedTest], path: str) -> PlaytestResult:
     mine = played[test.name]
     if mine.failure:
-        return Result(test.name, (_problem(path, *mine.failure),))
+        return PlaytestResult(test.name, (_problem(path, *mine.failure),))
     failures = check_expect(mine.play, test) + _compared(test, played)
-    return Result(test.name, tuple(_problem(path, at, message) for at, message in failures))
+    return PlaytestResult(test.name, tuple(_problem(path, at, message) for at, message in failures))
 
 
-def _compared(test: Playtest, played: dict[str, Played]) -> list[tuple[Location, str]]:
+def _compared(test: Playtest, played: dict[str, PlayedTest]) -> list[tuple[Location, str]]:
     """`score_above`: this test must score above each test it names."""
     total = played[test.name].play.score.total
     failures = []
@@ -118,7 +118,7 @@ def _compared(test: Playtest, played: dict[str, Played]) -> list[tuple[Location,
     return failures
 
 
-def take_step(play: Playthrough, step: Step) -> str:
+def take_step(play: Playthrough, step: PlaytestStep) -> str:
     """Do the step; what went wrong when it cannot be done, or when it does not do what it must, else ''."""
     if step.say:
         if play.phase != IN_CALL:
@@ -144,7 +144,7 @@ def take_step(play: Playthrough, step: Step) -> str:
     return ""
 
 
-def _moment_of(play: Playthrough, step: Step) -> Moment:
+def _moment_of(play: Playthrough, step: PlaytestStep) -> Moment:
     """A named day is the first such day from now on: 'Monday' after an appointment on Friday is the Monday after."""
     if not step.by_name:
         return step.moment
@@ -168,7 +168,7 @@ def _outcome_text(play: Playthrough, turn: Turn) -> str:
                colleague=buyer.colleague, reply=turn.reply, line=turn.reply)
 
 
-def _not_a_moment(play: Playthrough, step: Step, moment: Moment) -> str:
+def _not_a_moment(play: Playthrough, step: PlaytestStep, moment: Moment) -> str:
     rules = play.rules
     if step.moment < play.now:
         day = day_name(play.scenario.language, play.now.day)

@@ -72,7 +72,7 @@ PLAYTESTS = Record("playtests", "A scenario's playtests.", (
 
 
 @dataclass(frozen=True)
-class Step:
+class PlaytestStep:
     at: Location
     say: int = 0                 # 1-based; 0 when this step is a contact
     moment: Moment | None = None
@@ -108,7 +108,7 @@ class Playtest:
     name: str
     seed: int
     motive: str | None
-    steps: tuple[Step, ...]
+    steps: tuple[PlaytestStep, ...]
     expect: Expect
     at: Location
 
@@ -159,7 +159,7 @@ def read_test(node: Node, number: int, report: Report) -> Playtest:
     return test
 
 
-def read_step(node: Node, report: Report) -> Step:
+def read_step(node: Node, report: Report) -> PlaytestStep:
     f = Fields(node, STEP, "a step", report)
     found = [key for key in ("call", "email", "say") if f.has(key)]
     through = f.flag("through") if f.has("through") else None
@@ -167,7 +167,7 @@ def read_step(node: Node, report: Report) -> Step:
     if len(found) != 1:
         report.error(node, "a step is one of 'call: Monday 11:00', 'email: Tuesday 9:00' or 'say: 2'",
                      "write one of them per '- ' line")
-        return Step(locate(node))
+        return PlaytestStep(locate(node))
     key = found[0]
     value = node.value[key]
     if key == "say":
@@ -176,14 +176,14 @@ def read_step(node: Node, report: Report) -> Step:
                          "write it under the '- call: ...' line")
         if not isinstance(value.value, int) or isinstance(value.value, bool) or value.value < 1:
             report.error(value, f"'say: {value.text}' must be the phrasing's number, 1 to 4", "for example: say: 2")
-            return Step(locate(node))
-        return Step(locate(value), say=value.value, written=f"say: {value.value}")
+            return PlaytestStep(locate(node))
+        return PlaytestStep(locate(value), say=value.value, written=f"say: {value.value}")
     moment = parse_moment(value.text)
     if moment is None:
         report.error(value, f"'{value.text}' is not a moment", "write a day and a time, e.g. 'Monday 11:00', "
                      "'dinsdag 9:30' or '3 14:00'")
-        return Step(locate(node))
-    return Step(locate(value), moment=moment, channel=CALL if key == "call" else EMAIL,
+        return PlaytestStep(locate(node))
+    return PlaytestStep(locate(value), moment=moment, channel=CALL if key == "call" else EMAIL,
                 written=f"{key}: {value.text}", by_name=not value.text.split()[0].isdigit(), through=through)
 
 

@@ -12,10 +12,11 @@ from html import escape
 
 from game.model.deal import STAGES
 from game.model.scoring import VERDICTS
+from game.room.held import Position, Room
 from game.room.lines import ScenarioLines
-from game.room.room import Position, Room
-from game.text import say
+from game.text import say, shortened
 from game.workshop.group import Choice, Group, Point, gather
+from game.workshop.page import verdict_bar
 from game.workshop.words import Words
 
 AGENDA_SIZE = 3  # "the three prolonging phrasings most of the room used"
@@ -121,27 +122,17 @@ def _agenda(group: Group, lines: ScenarioLines, words: PageWords) -> str:
 
 
 def _place(group: Group, point: Point, lines: ScenarioLines, words: PageWords) -> str:
-    title = group.titles.get(point.scenario, point.scenario)
+    title = group.title(point.scenario)
     buyer = lines.buyer(point.scenario, point.call_id, point.point_id)
     if buyer:
-        return f"{title} · {words('buyer_said', text=_shorter(buyer))}"
+        return f"{title} · {words('buyer_said', text=shortened(buyer, LONGEST_BUYER_LINE))}"
     return words("at_point", scenario=title, call=point.call_id, point=point.point_id)
-
-
-def _shorter(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LONGEST_BUYER_LINE else text[:LONGEST_BUYER_LINE - 1].rstrip() + "…"
 
 
 def _bar(choice: Choice, scale: int, words: PageWords) -> str:
     """How often the phrasing was said (its length against `scale`), split by what it did to the deal."""
     width, height = BAR["width"], BAR["height"]
-    x, parts = 0.0, [f"<rect class=bar-back x=0 y=0 width={width} height={height} />"]
-    for verdict in VERDICTS:
-        part = width * choice.verdicts[verdict] / scale if scale else 0
-        if part:
-            parts.append(f"<rect class={verdict} x={x:.1f} y=0 width={part:.1f} height={height} />")
-        x += part
+    parts = verdict_bar(choice, scale, width, 0, height)
     label = ", ".join(f"{words.report.verdict(v)} {n}" for v, n in choice.verdicts.most_common())
     return (f"<svg class=bar viewBox='0 0 {width} {height}' preserveAspectRatio=none role=img "
             f"aria-label='{e(label)}'>{''.join(parts)}</svg>")
@@ -175,7 +166,7 @@ def _in_scenario_order(group: Group, lines: ScenarioLines) -> Callable[[Point], 
         scenario = lines.scenario(point.scenario)
         order = [(call.id, p.id) for call in scenario.calls for p in call.points] if scenario else []
         place = order.index((point.call_id, point.point_id)) if (point.call_id, point.point_id) in order else 999
-        return group.titles.get(point.scenario, point.scenario), place, point.call_id, point.point_id
+        return group.title(point.scenario), place, point.call_id, point.point_id
     return key
 
 

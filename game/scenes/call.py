@@ -13,7 +13,7 @@ from game.model import turn as turns
 from game.model.playthrough import IN_CALL, Playthrough
 from game.scenes.confirm import ConfirmScene
 from game.scenes.scene import Scene
-from game.scenes.session import Session
+from game.session import Session
 from game.text import moment_text as when_text
 from game.text import say
 from game.ui.button import Button

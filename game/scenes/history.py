@@ -14,14 +14,14 @@ from game.scenes.scene import Scene
 from game.ui.chrome import hints, take_bottom, top_bar
 from game.ui.look import Look
 from game.ui.menu import ENTER_KEYS
-from game.workshop.journal import Result
+from game.workshop.journal import PlayResult
 from game.workshop.words import Words
 
 MOST_BARS = 12  # the latest attempts in the chart; the list below shows them all
 
 
 class HistoryScene(Scene):
-    def __init__(self, look: Look, title: str, results: list[Result]):
+    def __init__(self, look: Look, title: str, results: list[PlayResult]):
         super().__init__(look)
         self.title = title
         self.results = results
@@ -92,7 +92,7 @@ class HistoryScene(Scene):
             row = pygame.Rect(rect.left, rect.top + slot * height, rect.width, height)
             look.text(surface, self._line(index, self.results[index]), row, "body", valign="middle")
 
-    def _line(self, index: int, result: Result) -> str:
+    def _line(self, index: int, result: PlayResult) -> str:
         when = datetime.datetime.fromtimestamp(result.when).strftime("%d-%m-%Y %H:%M") if result.when else ""
         line = self.w("scene.history.row", number=index + 1, when=when,
                       outcome=self.w(f"outcome.{result.outcome}"), score=result.score)

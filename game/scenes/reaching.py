@@ -16,7 +16,7 @@ from game.model.playthrough import ENDED, IN_CALL, Playthrough
 from game.scenario.scenario import CALL, EMAIL
 from game.scenes.confirm import ConfirmScene
 from game.scenes.scene import Scene
-from game.scenes.session import Session
+from game.session import Session
 from game.text import moment_text as when
 from game.text import say
 from game.ui.button import Button
@@ -24,7 +24,7 @@ from game.ui.chrome import hints, split_columns, take_bottom, top_bar
 from game.ui.icons import draw_verdict
 from game.ui.look import Look
 from game.ui.menu import ENTER_KEYS, Menu, row
-from game.ui.week import draw_ladder, draw_week
+from game.ui.week_grid import draw_ladder, draw_week
 
 PICKING, RINGING, OUTCOME = "picking", "ringing", "outcome"
 

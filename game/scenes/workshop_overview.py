@@ -61,8 +61,7 @@ class WorkshopOverviewScene(Scene):
         self.per_page = 0
         for index in range(self.first, len(self.group.agenda)):
             item = self.group.agenda[index]
-            where = self.w("at_point", scenario=self.group.titles.get(item.point.scenario, item.point.scenario),
-                           call=item.point.call_id, point=item.point.point_id)
+            where = Words(self.look.lang).at_point(self.group, item.point)
             said = f"{self.w('times', count=item.choice.prolonged)}  “{item.choice.say}”"
             said_h = look.text_height(said, rect.width, "large", bold=True)
             where_h = look.font("small").get_linesize()

@@ -1,5 +1,5 @@
 """The game in a terminal, for a quick try-out of a scenario and for tests with piped input."""
 
-from game.terminal.session import TerminalGame
+from game.terminal.terminal_game import TerminalGame
 
 __all__ = ["TerminalGame"]

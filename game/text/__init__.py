@@ -15,6 +15,12 @@ from game.model.moment import Moment
 LANGUAGES = ("nl", "en")
 
 
+def shortened(text: str, most: int) -> str:
+    """`text` on one line, at most `most` characters: cut at the end, with an ellipsis, when it is longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
 @functools.cache
 def catalog(lang: str) -> dict[str, Any]:
     """All texts of one language as a nested mapping (read once)."""

@@ -9,9 +9,9 @@ import pygame
 
 from game.settings import Settings
 from game.text import say
+from game.ui.fitted_text import Block, draw_block, layout
 from game.ui.fonts import Fonts
 from game.ui.sound import Sounds
-from game.ui.text import Block, draw_block, layout
 from game.ui.theme import Theme, load_theme
 from game.voice.speech import Speech
 
@@ -26,7 +26,6 @@ class Look:
     fonts: Fonts = field(init=False)
     scale: float = 1.0
     notes: list[str] = field(default_factory=list)  # what does not work on this computer, shown in settings
-    drawn: list[tuple[str, pygame.Rect, bool]] | None = None  # when a list: every text drawn, its box, and if cut
     speech: Speech | None = None  # told every text and focus ring drawn, for self-voicing; silent when not given
 
     def __post_init__(self) -> None:
@@ -105,11 +104,14 @@ class Look:
         block = self.block(text, rect, role, bold, px, shrink=not summary)
         used = draw_block(surface, block, rect, self.colour(colour) if isinstance(colour, str) else colour,
                           align, valign)
-        if self.drawn is not None:
-            self.drawn.append((text, used, block.cut and not summary))
+        self.drew(text, used, block.cut and not summary)
         if aloud:
             self.speech.saw_text(text, used)
         return used
+
+    def drew(self, text: str, used: pygame.Rect, cut: bool) -> None:
+        """After each text: the box it used, and whether it was cut short to fit. A look that keeps a record
+        says here what it keeps (`shots` notes the texts cut short, to tell the trainer)."""
 
     def text_height(self, text: str, width: int, role: str = "body", bold: bool = False,
                     px: int | None = None) -> int:

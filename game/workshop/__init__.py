@@ -17,4 +17,11 @@ A workshop, step by step (commands from the game's folder):
 
 To try this without a group: `python main.py simulate FILE --runs 20 --strategy random
 --record --trainee Bot --workshop TRY --db try.sqlite`.
+
+Where it lives: `journal` (the results file: plays, turns, notes; `schema` its layout and migrations),
+`entries` and `writer` (what the journal is told, written on a thread of its own), `recorder` (the journal
+as the window uses it), `incoming` (every field that arrives checked), `transfer` and `salvage` (export,
+merge, a damaged file read out), `group`, `words`, `table`, `page` and `sheet` (the report as data, in
+words, as terminal text, HTML and a spreadsheet), `opening` (a results file opened for a command) and
+`rehearsal` (bots playing a workshop, to try the report).
 """

@@ -108,7 +108,7 @@ class AgendaItem:
 
 
 @dataclass(frozen=True)
-class Step:
+class TrendStep:
     """The group on its n-th attempt at a scenario."""
 
     attempt: int
@@ -120,7 +120,7 @@ class Step:
 @dataclass(frozen=True)
 class Trend:
     scenario: str  # "" for all scenarios together
-    steps: tuple[Step, ...]
+    steps: tuple[TrendStep, ...]
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,10 @@ class Group:
     @property
     def plays(self) -> int:
         return sum(len(a.plays) for a in self.attempts)
+
+    def title(self, scenario: str) -> str:
+        """A scenario's title as the report shows it, or its file name when no play carried one."""
+        return self.titles.get(scenario, scenario)
 
 
 def gather(records: Iterable[PlayRecord], workshop: str = "", anonymous: bool = False, agenda_size: int = 10,
@@ -243,6 +247,6 @@ def _trends(attempts: tuple[Attempts, ...]) -> tuple[Trend, ...]:
                  for scenario, steps in sorted(by_scenario.items()))
 
 
-def _step(number: int, plays: list[PlayRecord]) -> Step:
-    return Step(number, len(plays), statistics.fmean(play.score for play in plays),
+def _step(number: int, plays: list[PlayRecord]) -> TrendStep:
+    return TrendStep(number, len(plays), statistics.fmean(play.score for play in plays),
                 statistics.fmean(voortgang_share(play) for play in plays))

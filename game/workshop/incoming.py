@@ -1,8 +1,8 @@
 """Results that arrive from elsewhere are checked here, field by field, before anything is stored.
 
 One declaration (`PLAY`, `TURN`, `NOTE`, as JSON Schema) serves every way in: `merge` of an export
-or of a results file copied from a laptop, a salvaged file, and the live workshop host (issue 13),
-which checks each posted play and turn with exactly these functions. A value that is not of its
+or of a results file copied from a laptop, a salvaged file, and the live workshop host, which holds a
+posted play to the same declaration made tighter (game/room/posted.py). A value that is not of its
 type, too long, not finite, or not one the game knows (a verdict, a stage) is refused with a
 message that names the file and the place; then nothing of that file is stored.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -35,8 +36,8 @@ CHANNELS = ("", "call", EMAIL)
 AIMS = ("", "advance", "prolong")
 
 
-def text(longest: int) -> dict:
-    return {"type": "string", "maxLength": longest}
+def text(longest: int, shortest: int = 0) -> dict:
+    return {"type": "string", "maxLength": longest, **({"minLength": shortest} if shortest else {})}
 
 
 def number(low: float, high: float, kind: str = "number", empty: bool = False) -> dict:
@@ -119,19 +120,28 @@ PLAY = {
 }
 PLAY["required"] = [name for name in PLAY["properties"] if name != "notes"]
 
+# Control characters (a tab and a newline may stand in a phrasing) and lone surrogates, which SQLite cannot store.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
 def _finite(_validator, wanted: bool, instance: Any, _schema: dict):
     """NaN passes every comparison, so `minimum` and `maximum` alone would let it in."""
     if wanted and isinstance(instance, float) and not math.isfinite(instance):
         yield ValidationError(f"{instance!r} is not a finite number")
 
 
-Validator = validators.extend(Draft202012Validator, {"finite": _finite})
+def _printable(_validator, wanted: bool, instance: Any, _schema: dict):
+    """A text with no control characters in it (the host asks this of every text a game posts)."""
+    if wanted and isinstance(instance, str) and _UNPRINTABLE.search(instance):
+        yield ValidationError("has a control character")
+
+
+Validator = validators.extend(Draft202012Validator, {"finite": _finite, "printable": _printable})
 _PLAYS = Validator({"type": "array", "maxItems": MOST_PLAYS, "items": PLAY})
-_TURN = Validator(TURN)
 
 
 @dataclass(frozen=True)
-class Problem:
+class FieldProblem:
     where: str  # "play 3 (Anouk), turn 5, points"
     message: str
 
@@ -142,7 +152,7 @@ class Problem:
 class Refused(Exception):
     """What arrived is not results of this game; nothing of it is stored."""
 
-    def __init__(self, source: str, problems: list[Problem]):
+    def __init__(self, source: str, problems: list[FieldProblem]):
         self.source = source
         self.problems = problems
         super().__init__(f"{source}: " + "; ".join(str(problem) for problem in problems))
@@ -150,7 +160,7 @@ class Refused(Exception):
 
 def check_plays(plays: Any, source: str) -> list[dict]:
     """`plays` when every play, turn and note in it is whole and sound; else `Refused` naming `source`."""
-    problems = [_problem(error, plays) for error in _first(_PLAYS.iter_errors(plays))]
+    problems = shape_problems(_PLAYS, plays)
     if not problems:
         problems = _consistency(plays)
     if problems:
@@ -159,16 +169,24 @@ def check_plays(plays: Any, source: str) -> list[dict]:
 
 
 def check_play(play: Any, source: str) -> dict:
-    """One play as posted to the live host (or salvaged), checked as in a file."""
+    """One play (a salvaged one), checked as in a file."""
     return check_plays([play], source)[0]
 
 
-def check_turn(turn: Any, source: str) -> dict:
-    """One turn as posted to the live host."""
-    problems = [_problem(error, turn, prefix=("turn",)) for error in _first(_TURN.iter_errors(turn))]
-    if problems:
-        raise Refused(source, problems)
-    return turn
+def shape_problems(validator: Any, document: Any) -> list[FieldProblem]:
+    """The first problems `validator` (a schema of this module's kind) finds in `document`, each named by place."""
+    problems: dict[tuple[str, str], FieldProblem] = {}
+    for error in _first(validator.iter_errors(document)):
+        problem = _problem(error, document)
+        # one problem a value: a null score is not also told as "not a number" (a field missing is its own)
+        named = problem.message if error.validator in ("required", "additionalProperties") else ""
+        problems.setdefault((problem.where, named), problem)
+    return list(problems.values())
+
+
+def repeated_turns(play: dict) -> list[int]:
+    """The numbers of the turns a play holds twice."""
+    return [number for number, count in Counter(turn["number"] for turn in play["turns"]).items() if count > 1]
 
 
 def parse(data: bytes | str, source: str) -> Any:
@@ -178,14 +196,15 @@ def parse(data: bytes | str, source: str) -> Any:
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise Refused(source, [Problem("", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from error
+            problem = FieldProblem("", f"not UTF-8 text ({error.reason} at byte {error.start})")
+            raise Refused(source, [problem]) from error
     data = data.removeprefix("\ufeff")
     if _depth(data) > DEEPEST:
-        raise Refused(source, [Problem("", f"nested deeper than {DEEPEST} levels")])
+        raise Refused(source, [FieldProblem("", f"nested deeper than {DEEPEST} levels")])
     try:
         return json.loads(data, parse_constant=_not_a_number)
     except ValueError as error:
-        raise Refused(source, [Problem("", f"not JSON ({error})")]) from error
+        raise Refused(source, [FieldProblem("", f"not JSON ({error})")]) from error
 
 
 def _not_a_number(name: str) -> float:
@@ -223,9 +242,9 @@ def _first(errors, count: int = MOST_PROBLEMS) -> list:
     return found
 
 
-def _problem(error, document: Any, prefix: tuple = ()) -> Problem:
+def _problem(error, document: Any, prefix: tuple = ()) -> FieldProblem:
     path = list(error.absolute_path)
-    return Problem(_where(prefix, path, document), _message(error))
+    return FieldProblem(_where(prefix, path, document), _message(error))
 
 
 def _where(prefix: tuple, path: list, document: Any) -> str:
@@ -248,45 +267,55 @@ def _where(prefix: tuple, path: list, document: Any) -> str:
 def _message(error) -> str:
     """jsonschema's words, shortened: the value itself may be long or hostile."""
     value = error.instance
-    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    shown = shown if len(shown) <= 60 else shown[:57] + "..."
     validator = error.validator
+    if value is None and "then" in error.relative_schema_path:
+        return "is missing from a finished play"
     if validator == "type":
         kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"{shown} is not {' or '.join(_KIND.get(kind, kind) for kind in kinds)}"
+        return f"{shown(value)} is not {' or '.join(_KIND.get(kind, kind) for kind in kinds)}"
     if validator == "enum":
-        return f"{shown} is not one of {', '.join(repr(v) for v in error.validator_value)}"
+        return f"{shown(value)} is not one of {', '.join(repr(v) for v in error.validator_value)}"
     if validator in ("minimum", "maximum"):
-        return f"{shown} is out of range ({'at least' if validator == 'minimum' else 'at most'} " \
+        return f"{shown(value)} is out of range ({'at least' if validator == 'minimum' else 'at most'} " \
                f"{error.validator_value})"
     if validator == "maxLength":
         return f"text of {len(value)} characters is longer than {error.validator_value}"
+    if validator == "minLength":
+        return "is empty" if not value else f"text of {len(value)} characters is shorter than {error.validator_value}"
+    if validator == "printable":
+        return error.message
     if validator == "maxItems":
         return f"{len(value)} items are more than {error.validator_value}"
     if validator == "required":
-        return error.message.replace("is a required property", "is missing")
+        return error.message.removesuffix(" is a required property").strip("'") + " is missing"
     if validator == "additionalProperties":
-        return "unknown field " + error.message.split("(")[-1].rstrip(")")
+        unknown = [name for name in value if name not in error.schema.get("properties", {})]
+        return f"unknown field{'s' if len(unknown) > 1 else ''} " + ", ".join(shown(name) for name in unknown[:5])
     if validator == "finite":
-        return f"{shown} is not a finite number"
+        return f"{shown(value)} is not a finite number"
     if validator == "pattern":
-        return f"{shown} is not a play id"
+        return f"{shown(value)} is not a play id"
     return error.message[:200]
+
+
+def shown(value: Any) -> str:
+    """A value as a message may show it: short, whatever a hostile file or client holds."""
+    told = "a set of fields" if isinstance(value, dict) else "a list" if isinstance(value, list) else repr(value)
+    return told if len(told) <= 60 else told[:57] + "..."
 
 
 _KIND = {"string": "text", "integer": "a whole number", "number": "a number", "null": "empty", "array": "a list",
          "object": "a set of fields"}
 
 
-def _consistency(plays: list[dict]) -> list[Problem]:
+def _consistency(plays: list[dict]) -> list[FieldProblem]:
     """What a schema cannot say: ids unique, turns numbered once, notes about their own play."""
     problems = []
     repeated = [uuid for uuid, count in Counter(play["uuid"] for play in plays).items() if count > 1]
-    problems += [Problem("", f"play {uuid} appears twice") for uuid in repeated]
+    problems += [FieldProblem("", f"play {uuid} appears twice") for uuid in repeated]
     for index, play in enumerate(plays):
         where = _where((), [index], plays)
-        numbers = Counter(turn["number"] for turn in play["turns"])
-        problems += [Problem(where, f"turn {number} appears twice") for number, count in numbers.items() if count > 1]
-        problems += [Problem(where, f"note {note['uuid']} belongs to another play")
+        problems += [FieldProblem(where, f"turn {number} appears twice") for number in repeated_turns(play)]
+        problems += [FieldProblem(where, f"note {note['uuid']} belongs to another play")
                      for note in play.get("notes", []) if note["play_uuid"] != play["uuid"]]
     return problems

@@ -86,7 +86,7 @@ class NewerJournal(JournalError):
 
 
 @dataclass(frozen=True)
-class Result:
+class PlayResult:
     """One finished playthrough as the trainee sees it; `override` is the trainer's, beside the score."""
 
     score: int
@@ -524,9 +524,9 @@ class Journal:
 
     # --- reading ------------------------------------------------------------------------
 
-    def last_results(self, trainee: str) -> dict[str, Result]:
+    def last_results(self, trainee: str) -> dict[str, PlayResult]:
         """The latest finished result per scenario, keyed by the scenario's path as it was played."""
-        results: dict[str, Result] = {}
+        results: dict[str, PlayResult] = {}
         keys: dict[str, str] = {}
         for result, key in self._results("trainee = ?", (trainee.strip(),)):
             if key in keys:
@@ -535,17 +535,17 @@ class Journal:
             results[result.scenario_path] = result
         return results
 
-    def history(self, trainee: str, scenario_path: str) -> list[Result]:
+    def history(self, trainee: str, scenario_path: str) -> list[PlayResult]:
         """Every finished result of this trainee on this scenario, oldest first."""
         found = self._results("trainee = ? AND scenario_key = ?", (trainee.strip(), scenario_key(scenario_path)))
         return [result for result, _ in found]
 
-    def _results(self, where: str, params: tuple) -> list[tuple[Result, str]]:
+    def _results(self, where: str, params: tuple) -> list[tuple[PlayResult, str]]:
         rows = self.connection.execute(
             f"""SELECT p.score, p.outcome, p.finished, p.scenario_path, p.scenario_key, n.override, n.note
                 FROM plays p LEFT JOIN ({_LATEST_NOTES}) n ON n.play_uuid = p.uuid
                 WHERE p.finished IS NOT NULL AND p.{_KEPT} AND {where} ORDER BY p.finished, p.id""", params).fetchall()
-        return [(Result(score, outcome, when, path, override, note or ""), key)
+        return [(PlayResult(score, outcome, when, path, override, note or ""), key)
                 for score, outcome, when, path, key, override, note in rows]
 
     def records(self, workshop: str | None = None) -> list[PlayRecord]:
@@ -564,11 +564,6 @@ class Journal:
         for play_id, *fields in turn_rows:
             turns[play_id].append(TurnRecord(*fields))
         return [PlayRecord(*row, turns=tuple(turns[row[0]])) for row in plays]
-
-    def turn_numbers(self, play_uuid: str) -> set[int]:
-        rows = self.connection.execute(
-            "SELECT t.number FROM turns t JOIN plays p ON p.id = t.play_id WHERE p.uuid = ?", (play_uuid,))
-        return {number for (number,) in rows}
 
 
 _KEPT = "uuid NOT IN (SELECT play_uuid FROM removed)"  # a play the trainer removed is gone everywhere

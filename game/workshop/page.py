@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from game.model.scoring import VERDICTS
-from game.workshop.group import Attempts, Choice, Group, Point, Trend, voortgang_share
+from game.workshop.group import Attempts, Choice, Group, Trend, voortgang_share
 from game.workshop.words import Words
 
 STYLE = Path(__file__).with_name("report.css")
@@ -48,11 +48,6 @@ def _section(title: str, hint: str) -> str:
     return f"<h2>{_e(title)}</h2>\n<p class=hint>{_e(hint)}</p>"
 
 
-def _where(group: Group, point: Point, words: Words) -> str:
-    return words("at_point", scenario=group.titles.get(point.scenario, point.scenario), call=point.call_id,
-                 point=point.point_id)
-
-
 def _legend(words: Words) -> str:
     return "<p class=legend>" + "".join(
         f"<span><i class='swatch {verdict}'></i>{_e(words.verdict(verdict))}</span>" for verdict in VERDICTS) + "</p>"
@@ -70,7 +65,7 @@ def _agenda(group: Group, words: Words) -> str:
         mix = ", ".join(f"{words.verdict(v)} {n}" for v, n in choice.verdicts.most_common())
         items.append(f"<li><div class=say>“{_e(choice.say)}”</div>"
                      f"<div class=choice>{_bar(choice, most, label=f'{choice.prolonged} / {choice.count}')}"
-                     f"<span class=where>{_e(_where(group, item.point, words))} <span class=mix>({_e(mix)})</span>"
+                     f"<span class=where>{_e(words.at_point(group, item.point))} <span class=mix>({_e(mix)})</span>"
                      f"</span></div></li>")
     return "\n".join([_section(words("section.agenda"), words("section.agenda_hint")), _legend(words),
                       "<ol class=agenda>", *items, "</ol>"])
@@ -79,15 +74,22 @@ def _agenda(group: Group, words: Words) -> str:
 def _bar(choice: Choice, scale: int, label: str) -> str:
     """A bar split by what the phrasing did, its length the number of times it was said against `scale`."""
     width, height, room = BAR_WIDTH, 36, BAR_WIDTH - 90
-    x, parts = 0.0, [f"<rect class=bar-back x=0 y=4 width={room} height=28 />"]
-    for verdict in VERDICTS:
-        part = room * choice.verdicts[verdict] / scale if scale else 0
-        if part:
-            parts.append(f"<rect class={verdict} x={x:.1f} y=4 width={part:.1f} height=28 />")
-        x += part
+    parts = verdict_bar(choice, scale, room, 4, 28)
     parts.append(f"<text x={room + 10} y=26>{_e(label)}</text>")
     return (f"<svg width={width} height={height} viewBox='0 0 {width} {height}' role=img "
             f"aria-label='{_e(label)}'>" + "".join(parts) + "</svg>")
+
+
+def verdict_bar(choice: Choice, scale: int, length: float, top: float, height: float) -> list[str]:
+    """The rectangles of a bar `length` long: its background, then a part per verdict, as long as the number of
+    times the phrasing had that verdict against `scale`."""
+    x, parts = 0.0, [f"<rect class=bar-back x=0 y={top} width={length} height={height} />"]
+    for verdict in VERDICTS:
+        part = length * choice.verdicts[verdict] / scale if scale else 0
+        if part:
+            parts.append(f"<rect class={verdict} x={x:.1f} y={top} width={part:.1f} height={height} />")
+        x += part
+    return parts
 
 
 # --- trends -------------------------------------------------------------------------------
@@ -96,7 +98,7 @@ def _trends(group: Group, words: Words) -> str:
     if not group.trends:
         return ""
     ordered = sorted(group.trends, key=lambda trend: trend.scenario == "")
-    legend = "".join(f"<span><i class='swatch {_line_class(group, trend)}'></i>{_e(_trend_name(group, trend, words))}"
+    legend = "".join(f"<span><i class='swatch {_line_class(group, trend)}'></i>{_e(words.trend_name(group, trend))}"
                      f"</span>" for trend in ordered)
     return "\n".join([_section(words("section.trends"), words("section.trends_hint")), _trend_chart(group, words),
                       f"<p class=legend>{legend}</p>", _trend_table(group, ordered, words)])
@@ -106,10 +108,6 @@ def _line_class(group: Group, trend: Trend) -> str:
     if not trend.scenario:
         return "all-swatch"
     return f"s{sorted(group.titles).index(trend.scenario) % SCENARIO_CLASSES}"
-
-
-def _trend_name(group: Group, trend: Trend, words: Words) -> str:
-    return group.titles.get(trend.scenario, trend.scenario) if trend.scenario else words("all_scenarios")
 
 
 def _trend_chart(group: Group, words: Words) -> str:
@@ -177,7 +175,7 @@ def _trend_table(group: Group, ordered: list[Trend], words: Words) -> str:
         cells = "".join(f"<td class=number>{_e(words.number(step.mean_score))} "
                         f"({_e(words.percent(step.mean_voortgang))})</td>" for step in trend.steps)
         cells += "<td></td>" * (attempts - len(trend.steps))
-        rows.append(f"<tr><td>{_e(_trend_name(group, trend, words))}</td>{cells}</tr>")
+        rows.append(f"<tr><td>{_e(words.trend_name(group, trend))}</td>{cells}</tr>")
     return f"<table>{head}{''.join(rows)}</table>"
 
 
@@ -188,7 +186,7 @@ def _points(group: Group, words: Words) -> str:
         return ""
     parts = [_section(words("section.points"), words("section.points_hint")), _legend(words)]
     for point in group.points:
-        parts.append(f"<h3>{_e(_where(group, point, words))} · {_e(words('choices', count=point.total))}</h3>")
+        parts.append(f"<h3>{_e(words.at_point(group, point))} · {_e(words('choices', count=point.total))}</h3>")
         for choice in point.choices:
             label = f"{words('times', count=choice.count)} {words.percent(choice.count / point.total)}"
             parts.append(f"<div class=choice>{_bar(choice, point.total, label)}<span>{_e(choice.say)}</span></div>")
@@ -220,7 +218,7 @@ def _result_row(group: Group, attempts: Attempts, words: Words, first: bool, sho
         trainer += f" <span class=note>{_e(last.note)}</span>"
     cells = [
         (" class=nowrap", _e(attempts.trainee) if first else ""),
-        (" class=scenario", _e(group.titles.get(attempts.scenario, attempts.scenario))),
+        (" class=scenario", _e(group.title(attempts.scenario))),
         (" class=number", _e(len(attempts.plays))),
         ("", _e(words.outcome(last.outcome))),
         (" class=number", _e(last.score)),

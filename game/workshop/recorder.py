@@ -11,26 +11,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from game.model.playthrough import Playthrough
 from game.model.turn import Turn
+from game.session import Session
 from game.text import say
 from game.workshop.entries import Ended, SetAside, begun, ended, turned
-from game.workshop.journal import Journal, JournalError, Result, Unfinished, beside, in_use, inspect
+from game.workshop.journal import Journal, JournalError, PlayResult, Unfinished, beside, in_use, inspect
 from game.workshop.writer import Writer
 
 CLOSING_SECONDS = 10.0  # how long a closing window goes on trying to save what waits
-
-
-class Played(Protocol):
-    """A trainee's game as the window holds it (game.scenes.session.Session)."""
-
-    play: Playthrough
-    trainee: str
-    workshop: str
-    seed: int
-    play_id: str | None
 
 
 class Recorder:
@@ -64,7 +55,7 @@ class Recorder:
         return cls(chosen, say(language, "ui.journal.on"), language, on_change)
 
     @classmethod
-    def off(cls, language: str, error: object = None) -> Recorder:
+    def off(cls, language: str, error: JournalError | None = None) -> Recorder:
         if error is None:
             return cls(None, say(language, "ui.journal.not_here"), language)
         return cls(None, say(language, "ui.journal.off", reason=reason(error, language)), language)
@@ -83,7 +74,7 @@ class Recorder:
 
     # --- writing: handed to the writer, never waited for ----------------------------------
 
-    def begin(self, session: Played) -> None:
+    def begin(self, session: Session) -> None:
         if self.writer is None:
             return
         entry = begun(session.play, session.trainee, session.workshop, seed=session.seed)
@@ -91,7 +82,7 @@ class Recorder:
         self.writer.put(entry)
         self._keep(session)
 
-    def resume(self, session: Played, left: Unfinished) -> None:
+    def resume(self, session: Session, left: Unfinished) -> None:
         """Go on recording a game left halfway, replayed as `session.play`, under its own id."""
         if self.writer is None:
             return
@@ -103,7 +94,7 @@ class Recorder:
         if self.writer is not None:
             self.writer.put(SetAside(left.play_uuid))
 
-    def _keep(self, session: Played) -> None:
+    def _keep(self, session: Session) -> None:
         writer, play_uuid = self.writer, session.play_id
         self._games[play_uuid] = (session.trainee.strip(), session.play.scenario.path)
 
@@ -112,7 +103,7 @@ class Recorder:
 
         session.play.listeners.append(made)
 
-    def finish(self, session: Played) -> None:
+    def finish(self, session: Session) -> None:
         if self.writer is None or session.play_id is None or session.play_id in self._finished:
             return
         self._finished.add(session.play_id)
@@ -146,11 +137,11 @@ class Recorder:
         except (sqlite3.Error, OSError):
             return nothing
 
-    def last_results(self, trainee: str) -> dict[str, Result]:
+    def last_results(self, trainee: str) -> dict[str, PlayResult]:
         found = self._read(lambda journal: journal.last_results(trainee), {})
         return {**found, **self._unwritten_results(trainee)}
 
-    def history(self, trainee: str, scenario_path: str) -> list[Result]:
+    def history(self, trainee: str, scenario_path: str) -> list[PlayResult]:
         """Every finished attempt of this trainee at this scenario, oldest first."""
         return list(self._read(lambda journal: journal.history(trainee, scenario_path), []))
 
@@ -168,7 +159,7 @@ class Recorder:
             return None
         return gather(self._read(lambda journal: journal.records(workshop or None), []), workshop)
 
-    def _unwritten_results(self, trainee: str) -> dict[str, Result]:
+    def _unwritten_results(self, trainee: str) -> dict[str, PlayResult]:
         """Games finished in this session that still wait to be written count as results all the same."""
         if self.writer is None:
             return {}
@@ -176,13 +167,10 @@ class Recorder:
         for entry in self.writer.unwritten():
             if isinstance(entry, Ended) and self._games.get(entry.play_uuid, ("",))[0] == trainee.strip():
                 path = self._games[entry.play_uuid][1]
-                found[path] = Result(entry.ending["score"], entry.ending["outcome"], entry.ending["finished"], path)
+                found[path] = PlayResult(entry.ending["score"], entry.ending["outcome"], entry.ending["finished"], path)
         return found
 
 
-def reason(error: object, language: str = "en") -> str:
-    """A journal error in the trainee's language when it carries a text key; else its own words."""
-    key = getattr(error, "key", None)
-    if key:
-        return say(language, key, **getattr(error, "params", {}))
-    return str(getattr(error, "reason", None) or error)
+def reason(error: JournalError, language: str = "en") -> str:
+    """Why the results file cannot be used, in the trainee's language."""
+    return say(language, error.key, **error.params)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from game.workshop.group import Attempts, Group, Point, Trend, voortgang_share
+from game.workshop.group import Attempts, Group, voortgang_share
 from game.workshop.words import Words
 
 WIDTH = 100
@@ -68,14 +68,9 @@ def _agenda(group: Group, words: Words) -> str:
         choice = item.choice
         mix = ", ".join(f"{words.verdict(v)} {n}" for v, n in choice.verdicts.most_common())
         lines += textwrap.wrap(f"{number:2}. {words('times', count=choice.prolonged)}  "
-                               f"{_where(group, item.point, words)}  ({mix})", WIDTH, subsequent_indent="    ")
+                               f"{words.at_point(group, item.point)}  ({mix})", WIDTH, subsequent_indent="    ")
         lines += textwrap.wrap(f'"{choice.say}"', WIDTH, initial_indent="    ", subsequent_indent="     ")
     return "\n".join(lines)
-
-
-def _where(group: Group, point: Point, words: Words) -> str:
-    return words("at_point", scenario=group.titles.get(point.scenario, point.scenario), call=point.call_id,
-                 point=point.point_id)
 
 
 def _trends(group: Group, words: Words) -> str:
@@ -87,14 +82,10 @@ def _trends(group: Group, words: Words) -> str:
     lines = [_section(words("section.trends"), words("section.trends_hint")), header.rstrip()]
     ordered = sorted(group.trends, key=lambda trend: trend.scenario == "")
     for trend in ordered:
-        lines.append((fit(_trend_name(group, trend, words), 23) + " " + "".join(
+        lines.append((fit(words.trend_name(group, trend), 23) + " " + "".join(
             fit(f"{words.number(step.mean_score)} ({words.percent(step.mean_voortgang)})", 11) + " "
             for step in trend.steps[:attempts])).rstrip())
     return "\n".join(lines)
-
-
-def _trend_name(group: Group, trend: Trend, words: Words) -> str:
-    return group.titles.get(trend.scenario, trend.scenario) if trend.scenario else words("all_scenarios")
 
 
 def _points(group: Group, words: Words) -> str:
@@ -103,7 +94,7 @@ def _points(group: Group, words: Words) -> str:
     lines = [_section(words("section.points"), words("section.points_hint"))]
     for point in group.points:
         lines.append("")
-        lines.append(f"{_where(group, point, words)} · {words('choices', count=point.total)}")
+        lines.append(f"{words.at_point(group, point)} · {words('choices', count=point.total)}")
         for choice in point.choices:
             share = words.percent(choice.count / point.total)
             lead = f"  {words('times', count=choice.count):>5} {share:>4}  {fit(words.verdict(choice.verdict), 13)} "
@@ -138,7 +129,7 @@ def _result_cells(group: Group, attempts: Attempts, words: Words, show_trainee: 
     last = attempts.last
     return [
         attempts.trainee if show_trainee else "",
-        group.titles.get(attempts.scenario, attempts.scenario),
+        group.title(attempts.scenario),
         str(len(attempts.plays)),
         words.outcome(last.outcome),
         str(last.score),

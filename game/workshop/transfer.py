@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.workshop.incoming import FORMAT, FORMAT_VERSION, Problem, Refused, check_plays, parse
+from game.workshop.incoming import FORMAT, FORMAT_VERSION, FieldProblem, Refused, check_plays, parse
 from game.workshop.journal import (
     FINISH_COLUMNS,
     NOTE_COLUMNS,
@@ -108,12 +108,12 @@ def read(path: Path | str) -> Arrived:
         return _read_journal(path)
     document = parse(path.read_bytes(), str(path))
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise Refused(str(path), [Problem("", "not a results export of this game")])
+        raise Refused(str(path), [FieldProblem("", "not a results export of this game")])
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise Refused(str(path), [Problem("version", f"{version!r} is not a version number")])
+        raise Refused(str(path), [FieldProblem("version", f"{version!r} is not a version number")])
     if version > FORMAT_VERSION:
-        raise Refused(str(path), [Problem("", "written by a newer version of the game; update this one")])
+        raise Refused(str(path), [FieldProblem("", "written by a newer version of the game; update this one")])
     return Arrived(check_plays(document.get("plays"), str(path)))
 
 

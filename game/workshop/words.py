@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game.text import say
+
+if TYPE_CHECKING:
+    from game.workshop.group import Group, Point, Trend
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,13 @@ class Words:
 
     def verdict(self, verdict: str) -> str:
         return self(f"verdict.{verdict}")
+
+    def at_point(self, group: Group, point: Point) -> str:
+        """Where in which scenario a decision point is."""
+        return self("at_point", scenario=group.title(point.scenario), call=point.call_id, point=point.point_id)
+
+    def trend_name(self, group: Group, trend: Trend) -> str:
+        return group.title(trend.scenario) if trend.scenario else self("all_scenarios")
 
     def percent(self, share: float) -> str:
         return f"{round(share * 100)}%"

@@ -18,16 +18,18 @@ from game.xapi.trainees import Trainees
 
 
 @dataclass
-class Outbox:
+class Collected:
+    """The statements collected from the journal, and what had to be left out."""
+
     statements: list[dict] = field(default_factory=list)
     # (scenario file name, version) -> playthroughs left out because that version was not found
     unfound: Counter = field(default_factory=Counter)
 
 
 def collect(journal: Journal, shelf: ScenarioShelf, trainees: Trainees, workshop: str | None = None,
-            plays: Collection[str] | None = None) -> Outbox:
+            plays: Collection[str] | None = None) -> Collected:
     """Statements for every playthrough (of `workshop`; of the play uuids in `plays`), in the order played."""
-    outbox = Outbox()
+    outbox = Collected()
     for play in dump(journal, workshop):
         if plays is not None and play["uuid"] not in plays:
             continue

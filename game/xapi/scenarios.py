@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from game.installation import shipped_scenarios
 from game.lint.flow import explore
 from game.lint.stats import statistics_of
 from game.scenario.load import load_scenario
@@ -20,11 +21,9 @@ from game.scenario.problem import ScenarioError
 from game.scenario.scenario import DecisionPoint, Scenario
 from game.workshop.journal import scenario_key
 
-SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
-
 
 @dataclass(frozen=True)
-class Played:
+class PlayedScenario:
     """A scenario as the statements need it: its phrasings and its score range."""
 
     scenario: Scenario
@@ -45,22 +44,22 @@ class ScenarioShelf:
     """Finds the file of each scenario version, reading every file at most once."""
 
     def __init__(self, folders: Iterable[Path | str] = ()):
-        self.folders = [Path(folder) for folder in folders] + [SHIPPED]
+        self.folders = [Path(folder) for folder in folders] + [shipped_scenarios()]
         self._loaded: dict[Path, Scenario | None] = {}
-        self._found: dict[tuple[str, str], Played | None] = {}
+        self._found: dict[tuple[str, str], PlayedScenario | None] = {}
 
-    def find(self, played_path: str, version: str) -> Played | None:
+    def find(self, played_path: str, version: str) -> PlayedScenario | None:
         key = scenario_key(played_path)
         if (key, version) not in self._found:
             self._found[key, version] = self._search(played_path, key, version)
         return self._found[key, version]
 
-    def _search(self, played_path: str, key: str, version: str) -> Played | None:
+    def _search(self, played_path: str, key: str, version: str) -> PlayedScenario | None:
         candidates = [Path(played_path)] + [folder / key for folder in self.folders]
         for path in candidates:
             scenario = self._load(path)
             if scenario is not None and scenario.version == version:
-                return Played(scenario, key.removesuffix(".yaml"))
+                return PlayedScenario(scenario, key.removesuffix(".yaml"))
         return None
 
     def _load(self, path: Path) -> Scenario | None:

@@ -17,18 +17,18 @@ from datetime import UTC, datetime
 
 from game.model.turn import PHRASING
 from game.xapi import vocabulary as v
-from game.xapi.scenarios import Played
+from game.xapi.scenarios import PlayedScenario
 
 PLAYS = uuid.uuid5(uuid.NAMESPACE_URL, f"{v.OURS}/plays")
 
 
-def statements_of(play: dict, played: Played, actor: dict) -> list[dict]:
+def statements_of(play: dict, played: PlayedScenario, actor: dict) -> list[dict]:
     """Every statement the playthrough gives so far, in the order things happened."""
     said = [answered(play, turn, played, actor) for turn in play["turns"] if turn["kind"] == PHRASING]
     return said + finished(play, played, actor)
 
 
-def answered(play: dict, turn: dict, played: Played, actor: dict) -> dict:
+def answered(play: dict, turn: dict, played: PlayedScenario, actor: dict) -> dict:
     return {
         "id": statement_id(play["uuid"], f"turn {turn['number']}"),
         "actor": actor,
@@ -47,7 +47,7 @@ def answered(play: dict, turn: dict, played: Played, actor: dict) -> dict:
     }
 
 
-def finished(play: dict, played: Played, actor: dict) -> list[dict]:
+def finished(play: dict, played: PlayedScenario, actor: dict) -> list[dict]:
     """`completed`, and `passed` or `failed` against the scenario's pass score; nothing while unfinished."""
     if play["finished"] is None or play["score"] is None:
         return []
@@ -67,7 +67,7 @@ def finished(play: dict, played: Played, actor: dict) -> list[dict]:
     return statements
 
 
-def _about_scenario(play: dict, played: Played, actor: dict, verb: str, what: str, result: dict) -> dict:
+def _about_scenario(play: dict, played: PlayedScenario, actor: dict, verb: str, what: str, result: dict) -> dict:
     return {
         "id": statement_id(play["uuid"], what),
         "actor": actor,
@@ -124,7 +124,7 @@ def registration(play_uuid: str) -> str:
         return str(uuid.uuid5(PLAYS, play_uuid))
 
 
-def _context(play: dict, played: Played, parent: dict | None = None) -> dict:
+def _context(play: dict, played: PlayedScenario, parent: dict | None = None) -> dict:
     activities: dict[str, list[dict]] = {}
     if parent:
         activities["parent"] = [parent]
@@ -139,7 +139,7 @@ def _context(play: dict, played: Played, parent: dict | None = None) -> dict:
     return context | ({"contextActivities": activities} if activities else {})
 
 
-def _scenario_activity(played: Played) -> dict:
+def _scenario_activity(played: PlayedScenario) -> dict:
     scenario = played.scenario
     definition = {"name": {scenario.language: scenario.title}, "type": v.SIMULATION}
     if scenario.goal:
@@ -147,7 +147,7 @@ def _scenario_activity(played: Played) -> dict:
     return {"objectType": "Activity", "id": v.scenario_iri(played.name, scenario.version), "definition": definition}
 
 
-def _decision_point(played: Played, call_id: str, point_id: str) -> dict:
+def _decision_point(played: PlayedScenario, call_id: str, point_id: str) -> dict:
     scenario = played.scenario
     language = scenario.language
     point = played.point(call_id, point_id)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bench import app
-from bench.report import lines
+from bench import built_app
+from bench.suite import lines
 
 RESULTS = {
     "machine": {"cpu": "test cpu", "cores": 2, "system": "Linux", "python": "3.11", "pygame": "2.5", "sdl": "2.32"},
@@ -29,6 +29,6 @@ def test_before_make_dist_the_app_is_not_measured():
 
 
 def test_measuring_without_a_built_app_says_to_run_make_dist(monkeypatch, tmp_path):
-    monkeypatch.setattr(app, "ROOT", tmp_path)
+    monkeypatch.setattr(built_app, "ROOT", tmp_path)
     with pytest.raises(FileNotFoundError, match="run make dist first"):
-        app.measure(1)
+        built_app.measure(1)

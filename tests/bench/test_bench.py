@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bench.generated import scenario_yaml
-from bench.report import lines
+from bench.suite import lines
 from game.scenario.load import load_bytes
 
 

@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 
 from game.bots.strategy import Strategy, bot_rng, play_out
 from game.model.playthrough import Playthrough
-from game.room.app import Host, make_app
+from game.room.server import Host, make_app
 from game.workshop.journal import Journal
 from game.workshop.transfer import dump
 

@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from game.room.client import RoomClient
 from tests.room.conftest import CODE, ROOT, played, unfinished
-from tests.room.test_app import MARKUP, with_markup
+from tests.room.test_server import MARKUP, with_markup
 
 SHOTS = ROOT / "out" / "room"  # looked at by people; not compared
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

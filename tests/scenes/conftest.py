@@ -7,6 +7,7 @@ import pytest
 from game.app import App
 from game.settings import Settings
 from tests.scenes.driving import QUIET_WEEK
+from tests.scenes.recording import RecordingLook
 
 
 @pytest.fixture(autouse=True)
@@ -16,12 +17,13 @@ def _user_data(tmp_path, monkeypatch):
 
 @pytest.fixture
 def open_app():
-    """Open a window on the given scenario files; closed after the test."""
+    """Open a window on the given scenario files, its look recording every text drawn; closed after the test."""
     opened: list[App] = []
 
     def opener(paths=(QUIET_WEEK,), size=(1024, 600), seed=0, **settings) -> App:
         chosen = Settings(**{"language": "en", "trainee": "Sam", **settings})
-        app = App(size=size, settings=chosen, sound=False, persist=False, paths=list(paths), seed=seed)
+        app = App(size=size, sound=False, persist=False, paths=list(paths), seed=seed,
+                  look=RecordingLook.create(chosen))
         app.frame(0.0)
         opened.append(app)
         return app

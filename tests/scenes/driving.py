@@ -25,6 +25,12 @@ def type_text(app: App, text: str) -> None:
     app.frame(0.0)
 
 
+def resize(app: App, size: tuple[int, int]) -> None:
+    """The trainee drags the window's edge: SDL resizes the window, then tells the game."""
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    app.handle(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
+
+
 def to_week(app: App) -> None:
     """From the title, by keyboard: start, sign in (name filled in), choose the first scenario, start the week."""
     press(app, pygame.K_RETURN, times=4)
@@ -36,7 +42,7 @@ def play_with_bot(app: App, strategy: str = "advance", seed: int = 0, on_turn=No
     from game.bots.strategy import Strategy, bot_rng
     from game.model.playthrough import ENDED, IN_CALL
     from game.scenes.call import CallScene
-    from game.scenes.debrief import DebriefScene
+    from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
 
     bot = Strategy(strategy, bot_rng(seed))

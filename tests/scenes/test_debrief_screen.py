@@ -3,8 +3,8 @@ import pygame
 from game.bots.strategy import Strategy, bot_rng, play_out
 from game.debrief import debrief
 from game.scenario.load import load_scenario
-from game.scenes.debrief import DebriefScene
-from game.scenes.session import Session
+from game.scenes.debrief_screen import DebriefScene
+from game.session import Session
 from tests.scenes.driving import QUIET_WEEK, press
 
 

@@ -2,7 +2,7 @@ import pygame
 
 from game.app import App
 from game.scenes.choice import ChoiceScene
-from game.scenes.debrief import DebriefScene
+from game.scenes.debrief_screen import DebriefScene
 from game.scenes.reaching import ReachingScene
 from game.settings import Settings
 from game.workshop.recorder import Recorder

@@ -2,7 +2,7 @@ import pygame
 
 from game.scenes.call import CallScene
 from game.scenes.choice import ChoiceScene
-from game.scenes.debrief import DebriefScene
+from game.scenes.debrief_screen import DebriefScene
 from game.scenes.reaching import ReachingScene
 from game.scenes.signin import SignInScene
 from game.scenes.title import TitleScene

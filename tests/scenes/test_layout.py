@@ -3,7 +3,7 @@ import pytest
 
 from game.scenes.call import CallScene
 from game.scenes.reaching import ReachingScene
-from tests.scenes.driving import LONG, press, to_week
+from tests.scenes.driving import LONG, press, resize, to_week
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 
@@ -19,7 +19,7 @@ def _to_call(app):
 def test_every_phrasing_stays_inside_its_button_after_a_resize(open_app, size):
     app = open_app(paths=[LONG], text_size="large")
     _to_call(app)
-    app.resize(size)
+    resize(app, size)
     app.frame(0.0)
     menu = app.stack.top.menu
     assert len(menu.rects) == 4

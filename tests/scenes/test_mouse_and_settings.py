@@ -2,7 +2,7 @@ import pygame
 
 from game.scenes.call import CallScene
 from game.scenes.reaching import ReachingScene
-from game.scenes.settings import SettingsScene
+from game.scenes.settings_screen import SettingsScene
 from tests.scenes.driving import press, to_week
 
 

@@ -12,11 +12,12 @@ from game.model.playthrough import IN_CALL, Playthrough
 from game.scenario.load import load_scenario
 from game.scenes.choice import ChoiceScene
 from game.scenes.confirm import ConfirmScene
-from game.scenes.debrief import DebriefScene
+from game.scenes.debrief_screen import DebriefScene
 from game.settings import Settings
 from game.workshop.journal import Journal
 from game.workshop.recorder import Recorder
 from tests.scenes.driving import QUIET_WEEK, play_with_bot, press
+from tests.scenes.recording import RecordingLook
 
 
 def left_halfway(path, steps: int = 3) -> Playthrough:
@@ -31,8 +32,9 @@ def left_halfway(path, steps: int = 3) -> Playthrough:
 
 
 def window(path) -> App:
-    return App(size=(1024, 600), settings=Settings(language="en", trainee="Sam", workshop="W1"), sound=False,
-               persist=False, paths=[QUIET_WEEK], recorder=Recorder.open("en", path=path), seed=3)
+    look = RecordingLook.create(Settings(language="en", trainee="Sam", workshop="W1"))
+    return App(size=(1024, 600), sound=False, persist=False, paths=[QUIET_WEEK],
+               recorder=Recorder.open("en", path=path), seed=3, look=look)
 
 
 def signed_in(path) -> App:

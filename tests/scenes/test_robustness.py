@@ -5,7 +5,7 @@ import pygame
 
 from game.app import App
 from game.scenes.call import CallScene
-from game.scenes.problem import ProblemScene
+from game.scenes.file_problems import ProblemScene
 from game.scenes.reaching import ReachingScene
 from game.settings import Settings
 from game.ui.fonts import Fonts

@@ -109,9 +109,3 @@ def test_the_week_ending_with_a_moment_never_kept_is_its_own_turn_in_the_termina
 def test_typing_week_shows_the_week_again():
     _, text = _play(QUIET_WEEK, ["week"])
     assert text.count("management meeting (The boss)") == 2
-
-
-def test_the_terminal_has_every_text_in_dutch_and_english():
-    from game.text import catalog
-
-    assert set(catalog("nl")["terminal"]) == set(catalog("en")["terminal"])

@@ -10,6 +10,7 @@ from game.app import App
 from game.settings import Settings
 from game.voice.speaker import Speaker, State
 from tests.scenes.driving import QUIET_WEEK
+from tests.scenes.recording import RecordingLook
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +26,7 @@ def speaking_app():
     def opener(paths=(QUIET_WEEK,), seed=0, driver="dummy", sound=False, **settings) -> App:
         chosen = Settings(**{"language": "en", "trainee": "Sam", **settings})
         app = App(size=(1024, 600), settings=chosen, sound=sound, persist=False, paths=list(paths), seed=seed,
-                  speaker=Speaker(driver))
+                  speaker=Speaker(driver), look=RecordingLook.create(chosen))
         app.frame(0.0)
         app.first_frame_shown()
         settle(app)

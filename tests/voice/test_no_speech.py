@@ -13,7 +13,7 @@ import pytest
 
 from game.scenes.call import CallScene
 from game.scenes.reaching import ReachingScene
-from game.scenes.settings import SPEECH, SettingsScene
+from game.scenes.settings_screen import SPEECH, SettingsScene
 from game.voice import engine
 from tests.scenes.driving import press, to_week
 from tests.voice.conftest import settle

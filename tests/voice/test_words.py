@@ -1,9 +1,6 @@
-from game.text import catalog, say
-from tests.ui.test_interface_words import _keys
+"""The words speech says (every text exists in both languages: tests/text)."""
 
-
-def test_every_speech_text_exists_in_dutch_and_english():
-    assert _keys(catalog("nl")["voice"]) == _keys(catalog("en")["voice"])
+from game.text import say
 
 
 def test_the_dutch_voicemail_speaks_to_the_caller_as_u():

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from game.cli import main
-from game.workshop.incoming import Refused, check_turn, parse
+from game.workshop.incoming import parse
 from game.workshop.journal import Journal
 from game.workshop.transfer import export
 
@@ -133,13 +133,6 @@ def test_deeply_nested_json_is_refused_without_running_out_of_stack(tmp_path, ca
     path.write_text('{"a":' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
     code = main(["merge", str(path), "--db", str(tmp_path / "trainer.sqlite"), "--lang", "en"])
     assert (code, "nested deeper than" in capsys.readouterr().err) == (1, True)
-
-
-def test_a_posted_turn_is_checked_the_same_way(exported):
-    turn = dict(exported["plays"][0]["turns"][0], points=float("inf"))
-    with pytest.raises(Refused) as refused:
-        check_turn(turn, "POST /turns")
-    assert str(refused.value).startswith("POST /turns: turn, points: inf is")
 
 
 def test_json_text_with_a_byte_order_mark_parses():

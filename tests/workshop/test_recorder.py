@@ -11,19 +11,21 @@ import pytest
 from game.app import App
 from game.bots.strategy import Strategy, bot_rng
 from game.model.playthrough import IN_CALL
-from game.scenes.debrief import DebriefScene
+from game.scenes.debrief_screen import DebriefScene
 from game.settings import Settings
 from game.workshop.journal import Journal
 from game.workshop.recorder import Recorder
 from tests.faults.workshop import held_lock, small_disk
 from tests.scenes.driving import QUIET_WEEK, play_with_bot, press, to_week
+from tests.scenes.recording import RecordingLook
 
 WAIT = 20.0  # seconds a test gives the writer thread; it needs well under one
 
 
 def window(path, language="en") -> App:
-    return App(size=(1024, 600), settings=Settings(language=language, trainee="Sam", workshop="W1"), sound=False,
-               persist=False, paths=[QUIET_WEEK], recorder=Recorder.open(language, path=path), seed=3)
+    look = RecordingLook.create(Settings(language=language, trainee="Sam", workshop="W1"))
+    return App(size=(1024, 600), sound=False, persist=False, paths=[QUIET_WEEK],
+               recorder=Recorder.open(language, path=path), seed=3, look=look)
 
 
 def until(condition, seconds: float = WAIT) -> bool:

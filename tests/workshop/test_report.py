@@ -7,9 +7,7 @@ import io
 import re
 
 import pytest
-import yaml
 
-from game.assets import ASSETS
 from game.bots.strategy import Strategy, bot_rng
 from game.cli import main
 from game.model.playthrough import IN_CALL, Playthrough
@@ -110,19 +108,6 @@ def test_a_trainers_note_via_the_report_command_shows_in_the_report(journal, pla
     main(["report", "--db", str(journal.path), "--html", str(tmp_path / "r.html")])
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Strong close" in html and ">42<" in html
-
-
-def _keys(tree: dict, prefix: str = "") -> set[str]:
-    found = set()
-    for key, value in tree.items():
-        found |= _keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}"}
-    return found
-
-
-def test_every_report_text_exists_in_dutch_and_english():
-    dutch, english = (yaml.safe_load((ASSETS / "text" / lang / "report.yaml").read_text(encoding="utf-8"))
-                      for lang in ("nl", "en"))
-    assert _keys(dutch) == _keys(english)
 
 
 def test_the_english_terminal_report_fits_in_100_columns_too(group):

@@ -8,18 +8,17 @@ import pytest
 from game.scenes.history import HistoryScene
 from game.scenes.workshop_overview import WorkshopOverviewScene
 from game.settings import Settings
-from game.ui.look import Look
 from game.workshop.group import gather
-from game.workshop.journal import Journal, Result
+from game.workshop.journal import Journal, PlayResult
+from tests.scenes.recording import RecordingLook
 
 
 @pytest.fixture
 def look():
     pygame.display.init()
     pygame.font.init()
-    shown = Look.create(Settings(language="en"))
+    shown = RecordingLook.create(Settings(language="en"))
     shown.fit_to((1024, 600))
-    shown.drawn = []
     yield shown
     pygame.quit()
 
@@ -31,8 +30,8 @@ def drawn_texts(scene, look, size=(1024, 600)) -> list[tuple[str, bool]]:
     return [(text, cut) for text, _, cut in look.drawn]
 
 
-ATTEMPTS = [Result(-14, "strung_along", 1_790_000_000.0), Result(12, "objection", 1_790_000_900.0),
-            Result(96, "order", 1_790_001_800.0, override=100, note="Asked for the order twice")]
+ATTEMPTS = [PlayResult(-14, "strung_along", 1_790_000_000.0), PlayResult(12, "objection", 1_790_000_900.0),
+            PlayResult(96, "order", 1_790_001_800.0, override=100, note="Asked for the order twice")]
 
 
 def test_the_history_shows_every_attempt_with_its_outcome_and_score(look):

@@ -119,13 +119,3 @@ def test_a_results_file_from_before_xapi_gets_the_sync_tables(tmp_path):
     with Journal.open(older) as journal:
         tables = {name for (name,) in journal.connection.execute("SELECT name FROM sqlite_master")}
     assert {"xapi_sent", "xapi_pseudonyms"} <= tables
-
-
-def test_the_messages_exist_in_dutch_and_english():
-    from game.text import catalog
-
-    def keys(tree: dict, prefix: str = "") -> set[str]:
-        return set().union(*(keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key}
-                             for key, value in tree.items()))
-
-    assert keys(catalog("nl")["xapi"]) == keys(catalog("en")["xapi"])

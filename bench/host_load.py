@@ -1,6 +1,6 @@
 """The workshop host under a room's load: 200 bot trainees, each posting a turn every 2 to 5 s, for two minutes.
 
-    .venv/bin/python bench/room.py [--trainees 200] [--seconds 120] [--json]
+    .venv/bin/python bench/host_load.py [--trainees 200] [--seconds 120] [--json]
 
 The host runs as the trainer starts it (`python main.py host`, its own process, on 127.0.0.1); the bots
 run here, as `simulate --host` runs them (game.room.bots: each commits locally, then posts what the host
@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.figures import percentile  # noqa: E402
 from game.room.bots import Outbox, play_live  # noqa: E402
 from game.room.client import RoomClient  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
@@ -92,11 +93,6 @@ class Page:
                 return
             if line.startswith(b"data: "):
                 self.drawings.append((time.perf_counter(), json.loads(line[6:])["turns"]))
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
 def run(trainees: int, seconds: float) -> dict:

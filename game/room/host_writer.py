@@ -20,7 +20,7 @@ from game.workshop.transfer import dump, merge
 MOST_AT_ONCE = 200
 
 
-class Conflict(Exception):
+class PlayIdTaken(Exception):
     """A play id the journal already holds for another trainee or workshop."""
 
 
@@ -86,7 +86,7 @@ class JournalWriter:
         for job in accepted:
             job.done.set_result(True)
         for job in refused:
-            job.done.set_exception(Conflict(job.play["uuid"]))
+            job.done.set_exception(PlayIdTaken(job.play["uuid"]))
 
     @staticmethod
     def _sort(db: sqlite3.Connection, jobs: list[_Job]) -> tuple[list[_Job], list[_Job]]:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from game.scenes.choice import scenario_paths
+from game.library import scenario_paths
 
 
 def _files(folder: Path, *names: str) -> Path:

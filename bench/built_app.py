@@ -6,7 +6,7 @@ folder, so the machine's drift touches both alike: with SDL's dummy drivers as t
 bench, and in a real X server (Xvfb, when installed) with no audio driver, as on a laptop
 without a sound card.
 
-    python -m bench.app [RUNS]    # one JSON line of figures
+    python -m bench.built_app [RUNS]    # one JSON line of figures
 """
 
 from __future__ import annotations

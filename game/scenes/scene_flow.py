@@ -9,45 +9,32 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from game.library import read_entries, scenario_paths
 from game.model.playthrough import ENDED, IN_CALL
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.scenario import Scenario
 from game.scenes.briefing import BriefingScene
 from game.scenes.call import CallScene
-from game.scenes.choice import ChoiceScene, read_entries, scenario_paths
+from game.scenes.choice import ChoiceScene
 from game.scenes.confirm import ConfirmScene
-from game.scenes.debrief import AGAIN, PRACTICE, DebriefScene
-from game.scenes.problem import ProblemScene
+from game.scenes.debrief_screen import AGAIN, PRACTICE, DebriefScene
+from game.scenes.file_problems import ProblemScene
 from game.scenes.reaching import ReachingScene
-from game.scenes.session import Session
-from game.scenes.settings import SettingsScene
+from game.scenes.settings_screen import SettingsScene
 from game.scenes.signin import SignInScene
 from game.scenes.stack import SceneStack
 from game.scenes.title import QUIT, SETTINGS, START, TitleScene
+from game.session import Session
 from game.settings import Settings
 from game.ui.look import Look
+from game.workshop.recorder import Recorder
 
 
-class Recording(Protocol):
-    """What the flow needs from the workshop journal (see game.workshop.recorder.Recorder)."""
-
-    note: str
-
-    def begin(self, session: Session) -> None: ...
-    def finish(self, session: Session) -> None: ...
-    def unfinished(self, trainee: str) -> list[Any]: ...
-    def resume(self, session: Session, left: Any) -> None: ...
-    def set_aside(self, left: Any) -> None: ...
-    def last_results(self, trainee: str) -> dict[str, Any]: ...
-    def history(self, trainee: str, scenario_path: str) -> list[Any]: ...
-    def group(self, workshop: str) -> Any: ...
-
-
-class Flow:
-    def __init__(self, look: Look, stack: SceneStack, recorder: Recording, on_settings: Callable[[Settings], None],
+class SceneFlow:
+    def __init__(self, look: Look, stack: SceneStack, recorder: Recorder, on_settings: Callable[[Settings], None],
                  on_quit: Callable[[], None], saved_in: str = "", paths: list[Path] | None = None,
                  seed: int | None = None):
         self.look = look
@@ -141,19 +128,15 @@ class Flow:
 
     def history(self, scenario: Scenario) -> None:
         """The trainee's attempts at one scenario, over the list."""
-        try:
-            from game.scenes.history import HistoryScene
-        except ImportError:
-            return
+        from game.scenes.history import HistoryScene  # with the report's modules: the window starts without them
+
         results = self.recorder.history(self.settings.trainee, scenario.path)
         self.stack.push(HistoryScene(self.look, scenario.title, results))
 
     def overview(self) -> None:
         """The trainer's view of the workshop: the agenda for the discussion and the trend."""
-        try:
-            from game.scenes.workshop_overview import WorkshopOverviewScene
-        except ImportError:
-            return
+        from game.scenes.workshop_overview import WorkshopOverviewScene  # as the history: imported when opened
+
         group = self.recorder.group(self.settings.workshop)
         if group is not None:
             self.stack.push(WorkshopOverviewScene(self.look, group))

@@ -1,8 +1,8 @@
 import pygame
 import pytest
 
+from game.ui.fitted_text import ELLIPSIS, layout, wrap
 from game.ui.fonts import Fonts
-from game.ui.text import ELLIPSIS, layout, wrap
 from game.ui.theme import load_theme
 
 

@@ -1,4 +1,5 @@
-"""One trainee at one scenario: the playthrough, its seed, and what is needed to reload or branch it."""
+"""The game a trainee plays in the window: one trainee at one scenario, the playthrough and its seed,
+and what is needed to resume it, branch it for practice, or reload its file (F5) and play on."""
 
 from __future__ import annotations
 

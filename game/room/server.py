@@ -30,14 +30,14 @@ from starlette.staticfiles import StaticFiles
 
 from game.assets import ASSETS
 from game.room import projector, trainer
+from game.room.held import Room
+from game.room.host_writer import JournalWriter, PlayIdTaken
 from game.room.lan import Announcement
-from game.room.limits import Limits
 from game.room.lines import ScenarioLines
 from game.room.live import Broadcast, Full
 from game.room.posted import Refused, check_play, parse
 from game.room.protocol import CLIENT_HEADER, MOST_BYTES, TIMING_HEADER, VERSION, plays_path, room_path, same_code
-from game.room.room import Room
-from game.room.writer import Conflict, JournalWriter
+from game.room.rate_limits import Limits
 from game.workshop import page
 from game.workshop.group import gather
 from game.workshop.journal import Journal
@@ -199,7 +199,7 @@ def _post_play(host: Host):
         play = {**play, "workshop": host.code, "notes": []}
         try:
             await asyncio.wrap_future(host.writer.submit(play))
-        except Conflict:
+        except PlayIdTaken:
             return _refuse(409, words("refused.conflict", play=play["uuid"]))
         except Exception:  # the disk: full, or held by another program; the game tries again
             return _refuse(503, words("refused.disk"), headers={"retry-after": "2"})

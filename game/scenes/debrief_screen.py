@@ -13,7 +13,7 @@ from game.debrief import Debrief, DebriefLine, debrief, signed
 from game.model import turn as turns
 from game.model.scoring import VOORUITGANG
 from game.scenes.scene import Scene
-from game.scenes.session import Session
+from game.session import Session
 from game.ui.button import Button
 from game.ui.chrome import hints, split_columns, take_bottom, top_bar
 from game.ui.icons import draw_verdict

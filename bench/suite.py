@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import app, linting, loading, playing, refusing, targets, window
+from bench import built_app, linting, loading, playing, refusing, targets, window
 from bench.machine import describe
 
 
@@ -34,7 +34,7 @@ def measure_all(quick: bool = False, say: Callable[[str], None] = print) -> dict
         part("lint_1000_s", "lint of 1,000 decision points", lambda: linting.lint_seconds(scratch, runs=runs))
         part("playthroughs", "headless playthroughs", lambda: playing.measure(scratch, 1.0 if quick else 2.0))
         part("hostile_refusal_s", "refusing hostile files", refusing.refusal_seconds)
-        part("app", "the built app beside the source", lambda: app.measure(3 if quick else app.RUNS))
+        part("app", "the built app beside the source", lambda: built_app.measure(3 if quick else built_app.RUNS))
     loaded = results.pop("loading") or {}
     results["load_s"] = loaded.get("load_s")
     results["load_peak_mb"] = loaded.get("load_peak_mb")
