@@ -2,7 +2,6 @@
 projector shows how the room chose.
 
 - `protocol`: what a game and the host say to each other (paths, fields, answers); docs/room-protocol.md.
-- `posted`: every posted play is checked here, field by field, before anything is stored.
 - `room`: what the host holds for the workshop, in memory, mirroring its journal.
 - `writer`: the one thread that writes to the host's journal, so the room never waits on the disk.
 - `app`: the Starlette app: plays in, the projector page and its live updates out, the trainer's view.

@@ -34,12 +34,12 @@ from game.room.lan import Announcement
 from game.room.limits import Limits
 from game.room.lines import ScenarioLines
 from game.room.live import Broadcast, Full
-from game.room.posted import Refused, check_play, parse
 from game.room.protocol import CLIENT_HEADER, MOST_BYTES, TIMING_HEADER, VERSION, plays_path, room_path, same_code
 from game.room.room import Room
 from game.room.writer import Conflict, JournalWriter
 from game.workshop import page
 from game.workshop.group import gather
+from game.workshop.incoming import Refused, check_post, parse
 from game.workshop.journal import Journal
 from game.workshop.transfer import FORMAT, FORMAT_VERSION, dump
 from game.workshop.words import Words
@@ -193,7 +193,7 @@ def _post_play(host: Host):
         if body is None:
             return _refuse(413, words("refused.too_large", size=MOST_BYTES))
         try:
-            play = check_play(parse(body, "post"), "post", host.code)
+            play = check_post(parse(body, "post"), host.code)
         except Refused as refused:
             return _refuse(400, str(refused.problems[0]), refused.problems)
         play = {**play, "workshop": host.code, "notes": []}

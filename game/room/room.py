@@ -12,9 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from game.model.deal import QUOTE_SENT
-from game.room.posted import FINISH
 from game.room.protocol import Ack, through
-from game.workshop.journal import PlayRecord, TurnRecord
+from game.workshop.journal import FINISH_COLUMNS, PlayRecord, TurnRecord
 
 TURN_RECORD = ("number", "kind", "call_id", "point_id", "choice", "say", "aim", "verdict", "points")
 
@@ -102,7 +101,7 @@ class Room:
             held = self.plays[play["uuid"]] = HeldPlay(fields, arrived=self.clock())
             self.numbers.setdefault(play["trainee"].strip().casefold(), len(self.numbers) + 1)
         elif not held.finished and play.get("finished") is not None:
-            held.fields.update({name: play[name] for name in FINISH})
+            held.fields.update({name: play[name] for name in FINISH_COLUMNS})
             held._record = None
             self.version += 1
         added = 0
