@@ -24,6 +24,7 @@ class Settings:
     sound: bool = True
     trainee: str = ""
     workshop: str = ""
+    room_address: str = ""  # the workshop host's address, typed when the game cannot find it by the code
 
 
 def system_language() -> str:

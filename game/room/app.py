@@ -36,7 +36,7 @@ from game.room.lines import ScenarioLines
 from game.room.live import Broadcast, Full
 from game.room.protocol import CLIENT_HEADER, MOST_BYTES, TIMING_HEADER, VERSION, plays_path, room_path, same_code
 from game.room.room import Room
-from game.room.writer import Conflict, JournalWriter
+from game.room.writer import Conflict, JournalWriter, Removed
 from game.workshop import page
 from game.workshop.group import gather
 from game.workshop.incoming import Refused, check_post, parse
@@ -73,7 +73,7 @@ class Host:
     def __post_init__(self) -> None:
         self.writer = JournalWriter(self.journal)
         self.journal = self.writer.path
-        self.room = Room(self.code)
+        self.room = Room(self.code, file=self.writer.file_id)
         self.room.load(self.writer.held(self.code))
         self.lines = ScenarioLines(self.scenarios)
         self.choices = trainer.load(trainer.choices_path(self.journal, self.code))
@@ -201,6 +201,8 @@ def _post_play(host: Host):
             await asyncio.wrap_future(host.writer.submit(play))
         except Conflict:
             return _refuse(409, words("refused.conflict", play=play["uuid"]))
+        except Removed:
+            return _refuse(410, words("refused.removed", play=play["uuid"]))
         except Exception:  # the disk: full, or held by another program; the game tries again
             return _refuse(503, words("refused.disk"), headers={"retry-after": "2"})
         ack = host.room.absorb(play)
@@ -242,7 +244,7 @@ def _hello(host: Host):
     async def hello(request: Request) -> Response:
         if not same_code(request.path_params["code"], host.code):
             return _refuse(404, host.words("refused.no_workshop", code=request.path_params["code"][:40]))
-        return JSONResponse({"code": host.code, "v": VERSION, "plays": plays_path(host.code)})
+        return JSONResponse({"code": host.code, "v": VERSION, "plays": plays_path(host.code), "file": host.room.file})
 
     return hello
 

@@ -1,4 +1,5 @@
-"""Settings: text size, high contrast, the call clock, sound and language; saved at once.
+"""Settings: text size, high contrast, the call clock, sound, language and the workshop host's address; saved
+at once.
 
 Changes go up through `on_change`, which applies and saves them. Closes with None.
 """
@@ -9,6 +10,8 @@ from collections.abc import Callable
 
 import pygame
 
+from game.room.protocol import address_of
+from game.scenes.address import AddressScene
 from game.scenes.scene import Scene
 from game.settings import TEXT_SIZES, Settings
 from game.text import LANGUAGES
@@ -36,7 +39,8 @@ class SettingsScene(Scene):
             "language": self.t(f"language.{settings.language}"),
             **{name: self.t("settings.on" if getattr(settings, name) else "settings.off") for name in SWITCHES},
         }
-        names = ("text_size", "high_contrast", "call_clock", "sound", "language")
+        values["room_address"] = settings.room_address or self.t("settings.room_address_found")
+        names = ("text_size", "high_contrast", "call_clock", "sound", "language", "room_address")
         return [Button(name, f"{self.t(f'settings.{name}')}: {values[name]}") for name in names] + \
             [Button("back", self.t("common.back"), primary=True)]
 
@@ -57,11 +61,26 @@ class SettingsScene(Scene):
 
     def _change(self, name: str, step: int) -> None:
         settings = self.look.settings
+        if name == "room_address":
+            self.stack.push(AddressScene(self.look, settings.room_address), self._address_typed)
+            return
         if name in CHOICES:
             options = list(CHOICES[name])
             setattr(settings, name, options[(options.index(getattr(settings, name)) + step) % len(options)])
         else:
             setattr(settings, name, not getattr(settings, name))
+        self.on_change(settings)
+        self.menu = Menu(self._buttons(), focus=self.menu.focus)
+
+    def _address_typed(self, typed: str | None) -> None:
+        """The host's address as typed; the workshop code in it, when the trainee has none yet."""
+        if typed is None:
+            return
+        settings = self.look.settings
+        settings.room_address = typed
+        address = address_of(typed)
+        if address and address.code and not settings.workshop:
+            settings.workshop = address.code
         self.on_change(settings)
         self.menu = Menu(self._buttons(), focus=self.menu.focus)
 

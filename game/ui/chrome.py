@@ -44,6 +44,8 @@ def hints(surface: pygame.Surface, look: Look, text: str) -> None:
     line = look.font("tiny").get_linesize()
     rect = pygame.Rect(margin, height - margin // 2 - line, width - 2 * margin, line)
     look.text(surface, text, rect, "tiny", "muted", align="right", valign="middle")
+    block = look.block(text, rect, "tiny")
+    look.hints_left = rect.right - max((block.font.size(line)[0] for line in block.lines), default=0)
 
 
 def status_line(surface: pygame.Surface, look: Look, text: str) -> None:
@@ -55,3 +57,28 @@ def status_line(surface: pygame.Surface, look: Look, text: str) -> None:
     box = pygame.Rect(margin // 2, height - margin // 4 - line - pad, width - margin, line + pad)
     look.panel(surface, box, "panel", "panel_edge")
     look.text(surface, text, box.inflate(-2 * pad, 0), "small", "text", valign="middle")
+
+
+def room_badge(surface: pygame.Surface, look: Look, text: str, lit: bool) -> None:
+    """How the game and the live workshop room are doing: a small badge at the bottom left, in the calm line's
+    style and the hints' size, beside the keyboard hints (never over them); a filled dot while connected, an open
+    one otherwise."""
+    width, height = surface.get_size()
+    margin, pad, gap = look.space("margin"), look.space("padding"), look.space("gap")
+    line = look.font("tiny").get_linesize()
+    right = min(look.hints_left if look.hints_left is not None else width, width - margin // 2) - gap
+    dot = max(3, line // 3)
+    room = right - margin // 2 - 3 * pad - 2 * dot
+    if room < 4 * line:
+        return  # no room beside these hints at this size
+    wanted = look.font("tiny").size(text)[0]
+    box = pygame.Rect(margin // 2, height - margin // 4 - line - pad // 2, min(wanted, room) + 3 * pad + 2 * dot,
+                      line + pad // 2)
+    look.panel(surface, box, "panel", "panel_edge")
+    centre = (box.left + pad + dot, box.centery)
+    if lit:
+        pygame.draw.circle(surface, look.colour("vooruitgang"), centre, dot)
+    else:
+        pygame.draw.circle(surface, look.colour("muted"), centre, dot, max(1, dot // 2))
+    text_rect = pygame.Rect(centre[0] + dot + pad, box.top, box.right - pad - centre[0] - dot - pad, box.height)
+    look.text(surface, text, text_rect, "tiny", "text", valign="middle", summary=True)

@@ -26,6 +26,7 @@ class Look:
     scale: float = 1.0
     notes: list[str] = field(default_factory=list)  # what does not work on this computer, shown in settings
     drawn: list[tuple[str, pygame.Rect, bool]] | None = None  # when a list: every text drawn, its box, and if cut
+    hints_left: int | None = None  # where this frame's keyboard hints begin: what is drawn beside them ends there
 
     def __post_init__(self) -> None:
         self.fonts = Fonts(self.theme)
