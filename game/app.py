@@ -162,8 +162,8 @@ class App:
         self.stack.draw(self.window)
         if line := self.waiting_line():
             status_line(self.window, self.look, line)
-        elif badge := self.room_line():
-            room_badge(self.window, self.look, badge, self.room.status.connection == Connection.CONNECTED)
+        elif lines := self.room_lines():
+            room_badge(self.window, self.look, lines, self.room.status.connection == Connection.CONNECTED)
         pygame.display.flip()
         self.dirty = False
         self.frames += 1
@@ -215,17 +215,18 @@ class App:
             return self.look.t("journal.closing")
         return self.recorder.waiting_line
 
-    def room_line(self) -> str:
-        """How the results reach the workshop room: connected or not, and how many turns wait to be sent."""
+    def room_lines(self) -> list[str]:
+        """How the results reach the workshop room, connected or not and how many turns wait to be sent: from the
+        whole line down to the code alone, so the badge can show the longest that fits beside the hints."""
         status = self.room.status if self.room is not None else None
         if status is None or status.connection == Connection.OFF:
-            return ""
-        line = self.look.t(f"room.{status.connection}", code=status.code)
-        if status.waiting:
-            waiting = self.look.t("room.one_waits") if status.waiting == 1 else \
-                self.look.t("room.many_wait", count=status.waiting)
-            line = f"{line} · {waiting}"
-        return line
+            return []
+        t = self.look.t
+        state = t(f"room.{status.connection}")
+        waiting = t("room.one_waits") if status.waiting == 1 else t("room.many_wait", count=status.waiting)
+        parts = [state, waiting] if status.waiting else [state]
+        return [" · ".join([t("room.workshop", code=status.code), *parts]), " · ".join([status.code, *parts]),
+                " · ".join([status.code, parts[-1]]), status.code]
 
     def quit(self) -> None:
         """Close the window; with choices still waiting to be saved, first wait a little for them

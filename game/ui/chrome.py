@@ -59,20 +59,22 @@ def status_line(surface: pygame.Surface, look: Look, text: str) -> None:
     look.text(surface, text, box.inflate(-2 * pad, 0), "small", "text", valign="middle")
 
 
-def room_badge(surface: pygame.Surface, look: Look, text: str, lit: bool) -> None:
+def room_badge(surface: pygame.Surface, look: Look, lines: list[str], lit: bool) -> pygame.Rect | None:
     """How the game and the live workshop room are doing: a small badge at the bottom left, in the calm line's
-    style and the hints' size, beside the keyboard hints (never over them); a filled dot while connected, an open
-    one otherwise."""
+    style and the hints' size, beside the keyboard hints and never over them; a filled dot while connected, an
+    open one otherwise. `lines` go from the whole line to the shortest: the longest that fits is shown.
+    Returns the badge's box (None when not even the shortest fits)."""
     width, height = surface.get_size()
     margin, pad, gap = look.space("margin"), look.space("padding"), look.space("gap")
-    line = look.font("tiny").get_linesize()
-    right = min(look.hints_left if look.hints_left is not None else width, width - margin // 2) - gap
+    font = look.font("tiny")
+    line = font.get_linesize()
     dot = max(3, line // 3)
+    right = min(look.hints_left if look.hints_left is not None else width, width - margin // 2) - gap
     room = right - margin // 2 - 3 * pad - 2 * dot
-    if room < 4 * line:
-        return  # no room beside these hints at this size
-    wanted = look.font("tiny").size(text)[0]
-    box = pygame.Rect(margin // 2, height - margin // 4 - line - pad // 2, min(wanted, room) + 3 * pad + 2 * dot,
+    text = next((text for text in lines if font.size(text)[0] <= room), None)
+    if text is None:
+        return None
+    box = pygame.Rect(margin // 2, height - margin // 4 - line - pad // 2, font.size(text)[0] + 3 * pad + 2 * dot,
                       line + pad // 2)
     look.panel(surface, box, "panel", "panel_edge")
     centre = (box.left + pad + dot, box.centery)
@@ -80,5 +82,6 @@ def room_badge(surface: pygame.Surface, look: Look, text: str, lit: bool) -> Non
         pygame.draw.circle(surface, look.colour("vooruitgang"), centre, dot)
     else:
         pygame.draw.circle(surface, look.colour("muted"), centre, dot, max(1, dot // 2))
-    text_rect = pygame.Rect(centre[0] + dot + pad, box.top, box.right - pad - centre[0] - dot - pad, box.height)
-    look.text(surface, text, text_rect, "tiny", "text", valign="middle", summary=True)
+    look.text(surface, text, pygame.Rect(centre[0] + dot + pad, box.top, box.right - centre[0] - dot - pad, box.height),
+              "tiny", "text", valign="middle", summary=True)
+    return box
