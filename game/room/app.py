@@ -30,6 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from game.assets import ASSETS
 from game.room import projector, trainer
+from game.room.forwarder import Forwarder
 from game.room.lan import Announcement
 from game.room.limits import Limits
 from game.room.lines import ScenarioLines
@@ -69,6 +70,7 @@ class Host:
     scenarios: list[Path] = field(default_factory=list)
     announce: bool = True
     limits: Limits = field(default_factory=Limits)
+    forwarder: Forwarder | None = None  # to the organisation's LRS, when the trainer gave one
 
     def __post_init__(self) -> None:
         self.writer = JournalWriter(self.journal)
@@ -102,6 +104,8 @@ def make_app(host: Host) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette):
         host.writer.start()
+        if host.forwarder is not None:
+            host.forwarder.start()
         host.broadcast = Broadcast(host.draw)
         drawing = asyncio.create_task(host.broadcast.run())
         announcement = await _announce(host)
@@ -113,6 +117,8 @@ def make_app(host: Host) -> Starlette:
                 with contextlib.suppress(Exception):
                     await announcement.stop()
             await asyncio.to_thread(host.writer.stop)
+            if host.forwarder is not None:
+                await asyncio.to_thread(host.forwarder.stop)
 
     base = room_path("{code}")
     routes = [
@@ -208,6 +214,8 @@ def _post_play(host: Host):
         ack = host.room.absorb(play)
         if ack.added or ack.finished:
             host.broadcast.changed()
+            if host.forwarder is not None:
+                host.forwarder.arrived([play["uuid"]])  # off this request: the forwarder has its own thread
         took = (time.perf_counter() - started) * 1000
         return JSONResponse(ack.as_json(), headers={TIMING_HEADER: f"host;dur={took:.2f}"})
 

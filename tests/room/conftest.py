@@ -78,10 +78,10 @@ class RunningHost:
     """`python main.py host` in its own process on 127.0.0.1, as a trainer starts it."""
 
     def __init__(self, folder: Path, code: str = CODE, port: int | None = None, announce: bool = False,
-                 lang: str = "en"):
+                 lang: str = "en", options: tuple[str, ...] = ()):
         self.folder, self.code, self.port = folder, code, port or free_port()
         self.db = folder / "host.sqlite"
-        self.announce, self.lang = announce, lang
+        self.announce, self.lang, self.options = announce, lang, options
         self.process: subprocess.Popen | None = None
         self.output = ""
 
@@ -91,7 +91,7 @@ class RunningHost:
 
     def start(self) -> RunningHost:
         command = [sys.executable, str(ROOT / "main.py"), "host", "--workshop", self.code, "--bind", "127.0.0.1",
-                   "--port", str(self.port), "--db", str(self.db), "--lang", self.lang]
+                   "--port", str(self.port), "--db", str(self.db), "--lang", self.lang, *self.options]
         if not self.announce:
             command.append("--no-announce")
         env = {**os.environ, "VOORUITGANG_HOME": str(self.folder / "home"), "PYTHONUNBUFFERED": "1"}
