@@ -48,7 +48,7 @@ def test_a_turn_posted_by_a_game_shows_on_the_page_within_a_second(page, running
     RoomClient(running_host.url, CODE).post(unfinished(play, 1))
     posted = time.monotonic()
     WebDriverWait(page, 1.0, poll_frequency=0.02).until(
-        lambda d: "1 turns" in d.find_element(By.ID, "summary").text)
+        lambda d: "1 turn " in d.find_element(By.ID, "summary").text)
     assert time.monotonic() - posted < 1.0
 
 

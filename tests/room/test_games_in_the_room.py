@@ -1,0 +1,111 @@
+"""The whole room on the real path: a real host process on 127.0.0.1, real games (the window as `python main.py`
+opens it, driven by key presses; one in a real X server, typed into with xdotool) that sign in with the workshop
+code and find the host by it, and the projector page in headless chromium showing their turns."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.room.conftest import CODE, ROOT, RunningHost, held_turns
+from tests.room.test_projector_browser import SHOTS, browser
+
+TINY = ROOT / "tests" / "fixtures" / "tiny.en.yaml"
+FIRST_PHRASING = "Is working with us still what you want?"  # tiny's first phrasing, said by the key-driven games
+
+
+def game(home: Path, name: str, code: str = CODE.lower(), *options: str) -> subprocess.Popen:
+    """A trainee's game in its own process (tests/room/game_process.py), its results and settings in `home`."""
+    home.mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen([sys.executable, "-m", "tests.room.game_process", "--name", name, "--code", code,
+                             *options], cwd=ROOT, env={**os.environ, "VOORUITGANG_HOME": str(home)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finished(process: subprocess.Popen, timeout: float = 180) -> dict:
+    out, err = process.communicate(timeout=timeout)
+    assert process.returncode == 0 and "Traceback" not in err, (out, err)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def host(tmp_path):
+    (tmp_path / "host").mkdir()
+    started = RunningHost(tmp_path / "host", announce=True).start()
+    yield started
+    started.stop()
+
+
+@pytest.fixture
+def projector(host):
+    page = browser(1280, 800)
+    page.get(f"{host.url}/w/{CODE}")
+    WebDriverWait(page, 10).until(lambda d: "live" in d.find_element(By.TAG_NAME, "body").get_attribute("class"))
+    yield page
+    page.quit()
+
+
+def test_a_game_that_signs_in_with_the_code_shows_its_turns_on_the_projector(host, projector, tmp_path):
+    """The game finds the host by the code (zeroconf on 127.0.0.1), sends each turn as it is made, and the
+    projector shows how the trainee chose; afterwards the host holds every turn of the game's results file."""
+    played = finished(game(tmp_path / "anouk", "Anouk", CODE.lower(), "--games", "2", "--pace", "0.1"))
+    WebDriverWait(projector, 5).until(lambda d: FIRST_PHRASING in d.find_element(By.ID, "choices").text)
+    summary = projector.find_element(By.ID, "summary").text
+    assert (held_turns(host.db), f"{played['turns']} turns" in summary) == (
+        held_turns(tmp_path / "anouk" / "results.sqlite"), True)
+
+
+def test_a_game_typed_into_in_a_real_x_server_shows_its_turn_on_the_projector(host, projector, tmp_path):
+    """`python main.py` in Xvfb, no audio driver chosen, typed into with xdotool as a trainee types: the name,
+    the code, Enter through the list and the briefing, C to call. The projector shows the turn."""
+    for tool in ("Xvfb", "xdotool"):
+        if shutil.which(tool) is None:
+            pytest.fail(f"{tool} is not installed: .ci/run installs it (apt-get install xvfb xdotool)")
+    home = tmp_path / "bram"
+    (home / "scenarios").mkdir(parents=True)
+    shutil.copy(TINY, home / "scenarios" / TINY.name)  # the trainer's scenario, first in the list
+    (home / "settings.json").write_text(json.dumps({"language": "en"}), encoding="utf-8")
+    server = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    display = f":{server.stdout.readline().strip()}"
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("SDL_")}
+    environment.update(VOORUITGANG_HOME=str(home), DISPLAY=display, SDL_VIDEO_X11_WMCLASS="Vooruitgang")
+    window_game = subprocess.Popen([sys.executable, str(ROOT / "main.py")], env=environment,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        window = xdotool(display, "search", "--sync", "--onlyvisible", "--class", "^Vooruitgang$").split()[0]
+        xdotool(display, "windowfocus", "--sync", window)
+        for keys in (["key", "Return"], ["type", "Bram"], ["key", "Tab"], ["type", CODE.lower()], ["key", "Return"],
+                     ["key", "Return"], ["key", "Return"], ["key", "c"], ["key", "Return"], ["key", "Return"]):
+            xdotool(display, keys[0], "--window", window, keys[1])
+            time.sleep(0.4)
+        WebDriverWait(projector, 20).until(lambda d: " 1 trainee" in " " + d.find_element(By.ID, "summary").text)
+        on_host = {uuid for uuid, _ in held_turns(host.db)}
+        SHOTS.mkdir(parents=True, exist_ok=True)  # the window with its badge, to be looked at
+        time.sleep(0.5)
+        subprocess.run(["import", "-display", display, "-window", "root", str(SHOTS / "game-in-xvfb.png")],
+                       check=True, timeout=60, capture_output=True)
+        projector.save_screenshot(str(SHOTS / "projector-with-games.png"))
+    finally:
+        window_game.terminate()  # as the desktop closes a window: SDL hears a quit
+        _, err = window_game.communicate(timeout=60)
+        server.terminate()
+        server.wait(timeout=30)
+    with_results = {uuid for uuid, _ in held_turns(home / "results.sqlite")}
+    assert (window_game.returncode, "Traceback" in err, len(on_host), on_host <= with_results) == (0, False, 1, True)
+
+
+def xdotool(display: str, *args: str) -> str:
+    done = subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": display}, capture_output=True, text=True,
+                          timeout=30)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
