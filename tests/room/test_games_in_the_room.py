@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -16,7 +17,11 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from game.room.client import RoomClient
+from game.room.outbox import post_of
+from game.workshop.journal import Journal
 from tests.room.conftest import CODE, ROOT, RunningHost, held_turns
+from tests.room.proxy import Proxy
 from tests.room.test_projector_browser import SHOTS, browser
 
 TINY = ROOT / "tests" / "fixtures" / "tiny.en.yaml"
@@ -109,3 +114,77 @@ def xdotool(display: str, *args: str) -> str:
                           timeout=30)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
+
+
+def every_turn(path: Path) -> list[tuple]:
+    """(play, number, wall time, what was said) of every turn in a results file."""
+    with Journal.open(path) as journal:
+        return journal.connection.execute(
+            "SELECT p.uuid, t.number, t.wall_time, t.say FROM turns t JOIN plays p ON p.id = t.play_id "
+            "ORDER BY 1, 2").fetchall()
+
+
+def endings(path: Path) -> list[tuple]:
+    with Journal.open(path) as journal:
+        return journal.connection.execute("SELECT uuid, finished, score FROM plays ORDER BY uuid").fetchall()
+
+
+@pytest.mark.slow
+def test_through_a_killed_host_a_cut_connection_and_sleeping_and_killed_games_every_turn_arrives_once(tmp_path):
+    """Four games at a person's pace: one finds the host by the code, one was given the projector's address, one
+    sits behind a connection that is cut for 20 s, one is killed -9 mid-game and started again (it plays on where
+    it stopped, as the sign-in offers). Meanwhile the host is killed -9 and started again, later paused for 5 s
+    (a sleeping laptop), and one game is paused for 8 s. Afterwards every turn of every game's results file is
+    on the host once, as the game holds it; sending everything again adds nothing."""
+    (tmp_path / "host").mkdir()
+    host = RunningHost(tmp_path / "host", announce=True).start()
+    cut_off = Proxy(host.port)
+    pace = ("--pace", "0.3-0.7", "--games", "5", "--patience", "180")
+    homes = {name: tmp_path / name for name in ("anouk", "bram", "chantal", "dewi")}
+    games = {"anouk": game(homes["anouk"], "Anouk", CODE.lower(), *pace),
+             "bram": game(homes["bram"], "Bram", CODE, "--address", f"{host.url}/w/{CODE}", *pace),
+             "chantal": game(homes["chantal"], "Chantal", CODE, "--address", cut_off.url, *pace),
+             "dewi": game(homes["dewi"], "Dewi", CODE.lower(), *pace)}
+    try:
+        time.sleep(3)
+        cut_off.cut()
+        os.kill(games["anouk"].pid, signal.SIGSTOP)
+        time.sleep(1)
+        host.kill()
+        time.sleep(1)
+        games["dewi"].kill()
+        games["dewi"].wait(timeout=30)
+        games["dewi"] = game(homes["dewi"], "Dewi", CODE.lower(), "--pace", "0.3-0.7", "--games", "2")
+        time.sleep(2)
+        host.start()
+        time.sleep(4)
+        os.kill(games["anouk"].pid, signal.SIGCONT)
+        time.sleep(2)
+        os.kill(host.process.pid, signal.SIGSTOP)
+        time.sleep(5)
+        os.kill(host.process.pid, signal.SIGCONT)
+        time.sleep(8)
+        cut_off.mend()
+        played = {name: finished(process, timeout=300) for name, process in games.items()}
+        resent = _send_everything_again(host.url, [homes[name] / "results.sqlite" for name in homes])
+        on_host, ends_on_host = every_turn(host.db), endings(host.db)
+    finally:
+        cut_off.close()
+        host.stop()
+    made = sorted(turn for name in homes for turn in every_turn(homes[name] / "results.sqlite"))
+    ends = sorted(end for name in homes for end in endings(homes[name] / "results.sqlite"))
+    print(f"\n{len(made)} turns in {len(ends)} games on 4 laptops ({played}); on the host {len(on_host)} turns in "
+          f"{len(ends_on_host)} games; sent again: {resent} added")
+    assert (len(on_host), on_host, ends_on_host, resent) == (len(made), made, ends, 0)
+
+
+def _send_everything_again(url: str, results: list[Path]) -> int:
+    """Every play of every game posted whole once more, as a game that lost its marks would: the turns added."""
+    client = RoomClient(url, CODE)
+    added = 0
+    for path in results:
+        with Journal.open(path) as journal:
+            for (play_id,) in journal.connection.execute("SELECT id FROM plays").fetchall():
+                added += client.post(post_of(journal.connection, play_id, 0)).added
+    client.close()
+    return added
