@@ -20,10 +20,12 @@ import os
 import re
 import select
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.request
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from pathlib import Path
 NAME = "Vooruitgang"
 SYSTEM = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
 TRAINEE, WORKSHOP = "smoke", "SMOKE"
+ROOM = "ROOM-1"  # the live workshop's code: its own, so the room holds only what the room step played
 FIRST_FRAME = re.compile(r"first frame after ([0-9.]+) s")
 TIMEOUT = 120  # seconds for one run of the app; the slowest (shots) takes a few
 
@@ -282,6 +285,39 @@ def results(place: Place, archive: Path) -> str:
     return f"{database}: {plays} playthroughs, {turns} turns"
 
 
+def room(place: Place, archive: Path) -> str:
+    """The live workshop from the app: the host started from the other folder, a game of bots posted to it with
+    `simulate --host` from the app, and the projector page showing it. On Linux the bots find the host by its
+    code (zeroconf, announced on 127.0.0.1), and the game's real window, typed into with xdotool, joins the
+    room by the code too: its turn reaches the host."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    folder = place.work / "room"
+    folder.mkdir(parents=True, exist_ok=True)
+    place.elsewhere.mkdir(parents=True, exist_ok=True)
+    host = subprocess.Popen([str(place.program()), "host", "--workshop", ROOM, "--bind", "127.0.0.1", "--port",
+                             str(port), "--db", str(folder / "host.sqlite"), "--lang", "en"],
+                            cwd=place.elsewhere, env=clean_environment(place), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+    try:
+        _wait_for_host(url, host)
+        scenario = str(_shipped(place, "quiet-week.en.yaml"))
+        expect(run(place, "simulate", scenario, "--host", "find" if SYSTEM == "linux" else url, "--trainee",
+                   "smoke-bot", "--workshop", ROOM, "--runs", "1"), "simulate --host")
+        page = _page(f"{url}/w/{ROOM}")
+        if "1 trainee · " not in page:
+            raise Failure(f"the projector page does not show the bot's game:\n{page[:3000]}")
+        said = "the bots' game is on the projector page"
+        if SYSTEM == "linux":
+            said += f"; the window's play {_window_joins(place, url)} reached the host"
+    finally:
+        host.terminate()
+        output, _ = host.communicate(timeout=60)
+    if "Traceback" in output:
+        raise Failure(f"the host showed a traceback:\n{output[-3000:]}")
+    return said
+
+
 @dataclass(frozen=True)
 class Step:
     key: str
@@ -301,6 +337,7 @@ STEPS = (
     Step("trainer-scenarios", "Play a trainer's scenario from beside the app and from the data folder",
          trainer_scenarios, ("linux",)),
     Step("results", "Check the results were written to the user data folder", results),
+    Step("room", "Host a workshop from the app, post a game to it with simulate --host, see it on the page", room),
 )
 
 
@@ -399,6 +436,77 @@ def _press(display: str, window: str, *keys: str) -> None:
     for key in keys:
         _xdotool(display, "key", "--window", window, key)
         time.sleep(0.5)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _page(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return answer.read().decode("utf-8", "replace")
+
+
+def _wait_for_host(url: str, host: subprocess.Popen) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if host.poll() is not None:
+            raise Failure(f"the host stopped at start (exit code {host.returncode}):\n{host.stdout.read()[-3000:]}")
+        try:
+            if json.loads(_page(f"{url}/w/{ROOM}/hello")).get("code") == ROOM:
+                return
+        except (OSError, ValueError):
+            time.sleep(0.2)
+    raise Failure(f"the host did not answer at {url} within {TIMEOUT} s")
+
+
+def _window_joins(place: Place, url: str) -> str:
+    """The game's window signs in with the room's code (kept in its settings), starts the first scenario and
+    calls once; the play's id once the host holds its turn."""
+    place.user_data().mkdir(parents=True, exist_ok=True)
+    (place.user_data() / "settings.json").write_text(
+        json.dumps({"language": "en", "trainee": "smoke-room", "workshop": ROOM}), encoding="utf-8")
+    place.shots.mkdir(parents=True, exist_ok=True)
+    with xvfb() as display:
+        game = subprocess.Popen([str(place.program(window=True))], cwd=place.elsewhere,
+                                env=clean_environment(place, DISPLAY=display), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        try:
+            window = _xdotool(display, "search", "--sync", "--onlyvisible", "--class", f"^{NAME}$").splitlines()[0]
+            _xdotool(display, "windowfocus", "--sync", window)
+            _press(display, window, "Return", "Return")
+            time.sleep(1.0)  # the list reads every scenario file
+            _press(display, window, "Return", "Return", "c")
+            play = _held_by_host(place, url)
+            screenshot(display, place.shots / "room-window.png")
+            game.terminate()
+            output, _ = game.communicate(timeout=30)
+        finally:
+            if game.poll() is None:
+                game.kill()
+                game.wait()
+    if "Traceback" in output:
+        raise Failure(f"the game showed a traceback:\n{output[-3000:]}")
+    return play
+
+
+def _held_by_host(place: Place, url: str) -> str:
+    """The window's play in the room, once the host holds a turn of it (asked as a game asks)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        with contextlib.closing(sqlite3.connect(f"file:{place.user_data() / 'results.sqlite'}?mode=ro", uri=True)) \
+                as db:
+            plays = [row[0] for row in db.execute("SELECT uuid FROM plays WHERE workshop = ?", (ROOM,))]
+        for play in plays:
+            try:
+                if json.loads(_page(f"{url}/w/{ROOM}/plays/{play}")).get("through", 0) >= 1:
+                    return play
+            except (OSError, ValueError):
+                continue
+    raise Failure("the game's window did not get its turn to the host within a minute")
 
 
 def _played_paths(place: Place) -> list[str]:

@@ -237,7 +237,7 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
     posts = sum(outbox.posts for _, outbox, _ in results.values())
     refused = [why for _, outbox, _ in results.values() for why in outbox.refused.values()]
     undelivered = [name for name, (_, _, delivered) in results.items() if not delivered]
-    print(f"host {url}: {turns} turns of {len(names)} trainees posted in {posts} posts; "
+    print(f"host {url}: {turns} turns of {len(names)} trainee{'' if len(names) == 1 else 's'} posted in {posts} posts; "
           + ("all acknowledged" if not undelivered and not refused else
              f"not delivered for {len(undelivered)} trainees, {len(refused)} plays refused"), file=sys.stderr)
     for why in sorted(set(refused)):
