@@ -34,7 +34,7 @@ from pathlib import Path
 NAME = "Vooruitgang"
 SYSTEM = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
 TRAINEE, WORKSHOP = "smoke", "SMOKE"
-ROOM = "ROOM-1"  # the live workshop's code: its own, so the room holds only what the room step played
+ROOM = f"ROOM-{os.getpid()}"  # the live workshop: its own code, unlike another run beside this one on the LAN
 FIRST_FRAME = re.compile(r"first frame after ([0-9.]+) s")
 TIMEOUT = 120  # seconds for one run of the app; the slowest (shots) takes a few
 

@@ -23,7 +23,7 @@ from game.workshop.journal import Journal
 from game.workshop.transfer import dump
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = "TEST-1"
+CODE = f"TEST-{os.getpid()}"  # its own per test run: hosts of runs beside this one announce theirs on the LAN
 
 
 def played(tiny, tmp_path: Path, trainee: str = "Kim", seed: int = 1, strategy: str = "advance",

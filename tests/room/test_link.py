@@ -71,7 +71,7 @@ def test_the_address_the_projector_shows_can_be_typed_instead(link, tmp_path, ga
 
 def test_the_status_names_the_code_as_the_trainer_spelled_it(link, host):
     joined = link()
-    joined.join(" test-1 ")
+    joined.join(f" {CODE.lower()} ")
     assert until(lambda: joined.status.connection == Connection.CONNECTED and joined.status).code == CODE
 
 
