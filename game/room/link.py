@@ -73,6 +73,8 @@ class Link:
         self._wanted = Wanted()
         self._lock = threading.Condition()
         self._nudged = False
+        self._nudges = 0  # nudges so far; `settled` once a round began after the last
+        self._rounds_after = 0
         self._closing = False
         self._thread = threading.Thread(target=self._run, name="room-link", daemon=True)
         self._thread.start()
@@ -93,7 +95,14 @@ class Link:
         """A turn was written: send soon (from any thread)."""
         with self._lock:
             self._nudged = True
+            self._nudges += 1
             self._lock.notify_all()
+
+    @property
+    def settled(self) -> bool:
+        """Whether `status` tells of everything written before the last `nudge` (a round has run since)."""
+        with self._lock:
+            return self._rounds_after == self._nudges
 
     def close(self, timeout: float = 0.5) -> None:
         """Stop; a post under way is left to its thread, which ends with the program (the turns stay marked
@@ -116,10 +125,13 @@ class Link:
                         return
                     self._nudged = False
                     wanted = self._wanted
+                    nudges = self._nudges
                 try:
                     state.sleep = self._step(state, wanted)
                 except (sqlite3.Error, OSError):  # the results file held or full for now: the turns wait there
                     state.sleep = RETRY_SECONDS
+                with self._lock:
+                    self._rounds_after = nudges
         finally:
             state.close()
 

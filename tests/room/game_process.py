@@ -125,8 +125,11 @@ def main(argv: list[str] | None = None) -> int:
             if game + 1 < args.games:
                 key(app, pygame.K_r, "r")  # a new week
         deadline = time.monotonic() + args.patience
-        while time.monotonic() < deadline and not (app.room.status.connection == Connection.CONNECTED
-                                                   and app.room.status.waiting == 0 and not app.recorder.pending):
+        while app.recorder.pending and time.monotonic() < deadline:
+            live(app, 0.1)
+        app.room.nudge()  # everything is in the results file: the status after the next round tells of all of it
+        while time.monotonic() < deadline and not (app.room.settled and app.room.status.waiting == 0
+                                                   and app.room.status.connection == Connection.CONNECTED):
             live(app, 0.2)
         status = app.room.status
         print(json.dumps({"name": args.name, "turns": turns, "connection": status.connection,

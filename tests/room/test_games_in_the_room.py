@@ -188,3 +188,50 @@ def _send_everything_again(url: str, results: list[Path]) -> int:
                 added += client.post(post_of(journal.connection, play_id, 0)).added
     client.close()
     return added
+
+
+def test_a_reload_in_the_window_reaches_the_host_as_the_game_holds_its_turns(tmp_path):
+    """F5 mid-game after the trainer edited a phrasing: the game replays on the new file and goes on; its results
+    file writes the replayed turns over the old ones when the game ends. The host ends with the same turns,
+    the new words included, each once."""
+    import random
+
+    import pygame
+
+    from game.app import App
+    from game.settings import Settings
+    from game.workshop.recorder import Recorder
+    from tests.room.game_process import key, live, play_to_debrief
+
+    (tmp_path / "host").mkdir()
+    host = RunningHost(tmp_path / "host").start()
+    scenario = tmp_path / "tiny.en.yaml"
+    shutil.copy(TINY, scenario)
+    results = tmp_path / "game.sqlite"
+    app = App(size=(1024, 600), settings=Settings(language="en", trainee="Anouk", workshop=CODE,
+                                                  room_address=host.url),
+              recorder=Recorder.open("en", path=results), sound=False, persist=False, paths=[scenario], seed=3)
+    try:
+        app.frame(0.0)
+        for _ in range(4):  # the title, the sign-in as filled in, the list, the briefing
+            key(app, pygame.K_RETURN)
+        while len(app.flow.session.play.turns) < 2:
+            key(app, pygame.K_1, "1") if app.stack.top.__class__.__name__ == "CallScene" else key(app, pygame.K_c, "c")
+            key(app, pygame.K_RETURN)
+        deadline = time.monotonic() + 20
+        while len(every_turn(host.db)) < 2 and time.monotonic() < deadline:
+            live(app, 0.1)
+        scenario.write_text(scenario.read_text(encoding="utf-8").replace(FIRST_PHRASING, "Do you still want us, Ann?"),
+                            encoding="utf-8")
+        key(app, pygame.K_F5)
+        play_to_debrief(app, (0.0, 0.0), random.Random(1))
+        deadline = time.monotonic() + 30
+        while every_turn(host.db) != every_turn(results) and time.monotonic() < deadline:
+            live(app, 0.2)
+        on_host = every_turn(host.db)
+    finally:
+        app.close()
+        host.stop()
+    said = {say for *_, say in on_host}
+    assert (on_host, "Do you still want us, Ann?" in said, FIRST_PHRASING in said) == (every_turn(results), True,
+                                                                                       False)
