@@ -154,6 +154,7 @@ def test_through_a_killed_host_a_cut_connection_and_sleeping_and_killed_games_ev
         time.sleep(1)
         games["dewi"].kill()
         games["dewi"].wait(timeout=30)
+        killed = time.time()
         games["dewi"] = game(homes["dewi"], "Dewi", CODE.lower(), "--pace", "0.3-0.7", "--games", "2")
         time.sleep(2)
         host.start()
@@ -173,9 +174,17 @@ def test_through_a_killed_host_a_cut_connection_and_sleeping_and_killed_games_ev
         host.stop()
     made = sorted(turn for name in homes for turn in every_turn(homes[name] / "results.sqlite"))
     ends = sorted(end for name in homes for end in endings(homes[name] / "results.sqlite"))
-    print(f"\n{len(made)} turns in {len(ends)} games on 4 laptops ({played}); on the host {len(on_host)} turns in "
-          f"{len(ends_on_host)} games; sent again: {resent} added")
+    played_on = [uuid for uuid, finished, _ in endings(homes["dewi"] / "results.sqlite")
+                 if finished and finished > killed and _started(homes["dewi"] / "results.sqlite", uuid) < killed]
+    print(f"\n{len(made)} turns in {len(ends)} games on 4 laptops ({played}); the killed game played on: "
+          f"{len(played_on)}; on the host {len(on_host)} turns in {len(ends_on_host)} games; "
+          f"sent again: {resent} added")
     assert (len(on_host), on_host, ends_on_host, resent) == (len(made), made, ends, 0)
+
+
+def _started(path: Path, uuid: str) -> float:
+    with Journal.open(path) as journal:
+        return journal.connection.execute("SELECT started FROM plays WHERE uuid = ?", (uuid,)).fetchone()[0]
 
 
 def _send_everything_again(url: str, results: list[Path]) -> int:
