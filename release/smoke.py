@@ -30,6 +30,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 NAME = "Vooruitgang"
 SYSTEM = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
@@ -37,6 +38,9 @@ TRAINEE, WORKSHOP = "smoke", "SMOKE"
 ROOM = f"ROOM-{os.getpid()}"  # the live workshop: its own code, unlike another run beside this one on the LAN
 FIRST_FRAME = re.compile(r"first frame after ([0-9.]+) s")
 TIMEOUT = 120  # seconds for one run of the app; the slowest (shots) takes a few
+
+
+T = TypeVar("T")
 
 
 class Failure(Exception):
@@ -407,13 +411,8 @@ def screenshot(display: str, path: Path) -> int:
 
 def _play_first(place: Place, display: str, move: list[str], shot: str) -> None:
     """Title -> sign-in -> choice (screenshot) -> `move` -> briefing -> the game; then close the window."""
-    env = clean_environment(place, DISPLAY=display)
-    place.elsewhere.mkdir(parents=True, exist_ok=True)
-    game = subprocess.Popen([str(place.program(window=True))], cwd=place.elsewhere, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--class", f"^{NAME}$").splitlines()[0]
-        _xdotool(display, "windowfocus", "--sync", window)
+
+    def play(window: str) -> None:
         _press(display, window, "Return", "Return")
         time.sleep(1.0)  # the list reads every scenario file
         colours = screenshot(display, place.shots / f"{shot}.png")
@@ -422,6 +421,21 @@ def _play_first(place: Place, display: str, move: list[str], shot: str) -> None:
         _press(display, window, *move, "Return", "Return")
         time.sleep(1.0)
         screenshot(display, place.shots / f"{shot}-played.png")
+
+    _in_window(place, display, play)
+
+
+def _in_window(place: Place, display: str, then: Callable[[str], T]) -> T:
+    """The game's real window on `display`: `then(window)`, and then the window closed as the desktop closes it
+    (SIGTERM, which SDL turns into a quit event). Fails when the game ends otherwise or shows a traceback."""
+    place.elsewhere.mkdir(parents=True, exist_ok=True)
+    game = subprocess.Popen([str(place.program(window=True))], cwd=place.elsewhere,
+                            env=clean_environment(place, DISPLAY=display), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    try:
+        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--class", f"^{NAME}$").splitlines()[0]
+        _xdotool(display, "windowfocus", "--sync", window)
+        result = then(window)
         game.terminate()
         output, _ = game.communicate(timeout=30)
     finally:
@@ -430,6 +444,7 @@ def _play_first(place: Place, display: str, move: list[str], shot: str) -> None:
             game.wait()
     if game.returncode != 0 or "Traceback" in output:
         raise Failure(f"the game ended with exit code {game.returncode}:\n{output[-3000:]}")
+    return result
 
 
 def _press(display: str, window: str, *keys: str) -> None:
@@ -470,26 +485,16 @@ def _window_joins(place: Place, url: str) -> str:
         json.dumps({"language": "en", "trainee": "smoke-room", "workshop": ROOM}), encoding="utf-8")
     place.shots.mkdir(parents=True, exist_ok=True)
     with xvfb() as display:
-        game = subprocess.Popen([str(place.program(window=True))], cwd=place.elsewhere,
-                                env=clean_environment(place, DISPLAY=display), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True)
-        try:
-            window = _xdotool(display, "search", "--sync", "--onlyvisible", "--class", f"^{NAME}$").splitlines()[0]
-            _xdotool(display, "windowfocus", "--sync", window)
+
+        def join(window: str) -> str:
             _press(display, window, "Return", "Return")
             time.sleep(1.0)  # the list reads every scenario file
             _press(display, window, "Return", "Return", "c")
             play = _held_by_host(place, url)
             screenshot(display, place.shots / "room-window.png")
-            game.terminate()
-            output, _ = game.communicate(timeout=30)
-        finally:
-            if game.poll() is None:
-                game.kill()
-                game.wait()
-    if "Traceback" in output:
-        raise Failure(f"the game showed a traceback:\n{output[-3000:]}")
-    return play
+            return play
+
+        return _in_window(place, display, join)
 
 
 def _held_by_host(place: Place, url: str) -> str:

@@ -134,11 +134,9 @@ class Refused(Exception):
 
 def check_plays(plays: Any, source: str) -> list[dict]:
     """`plays` (an export's, a copied file's) when every play, turn and note is whole and sound; else `Refused`."""
-    if not isinstance(plays, list):
-        raise Refused(source, [Problem("plays", f"{_kind(plays)} is not a list")])
-    if len(plays) > MOST_PLAYS:
-        raise Refused(source, [Problem("plays", f"{len(plays)} plays are more than {MOST_PLAYS}")])
-    problems: list[Problem] = []
+    problems = _check_list(plays, "plays", MOST_PLAYS, "")
+    if problems:
+        raise Refused(source, problems)
     for index, play in enumerate(plays):
         problems += _check_play(play, _play_place(index, play), notes=True)
         if len(problems) >= MOST_PROBLEMS:
@@ -238,11 +236,9 @@ def _check_value(value: Any, rule: Text | Number | OneOf) -> str:
 
 
 def _check_turns(turns: Any, where: str) -> list[Problem]:
-    if not isinstance(turns, list):
-        return [Problem(_at(where, "turns"), f"{_kind(turns)} is not a list")]
-    if len(turns) > MOST_TURNS:
-        return [Problem(_at(where, "turns"), f"{len(turns)} turns are more than {MOST_TURNS}")]
-    problems = []
+    problems = _check_list(turns, "turns", MOST_TURNS, where)
+    if problems:
+        return problems
     for index, turn in enumerate(turns, start=1):
         problems += _check_fields(turn, TURN, _at(where, f"turn {index}"))
         if len(problems) >= MOST_PROBLEMS:
@@ -259,11 +255,9 @@ def _check_turns(turns: Any, where: str) -> list[Problem]:
 
 def _check_notes(play: dict, where: str) -> list[Problem]:
     notes = play.get("notes", [])
-    if not isinstance(notes, list):
-        return [Problem(_at(where, "notes"), f"{_kind(notes)} is not a list")]
-    if len(notes) > MOST_NOTES:
-        return [Problem(_at(where, "notes"), f"{len(notes)} notes are more than {MOST_NOTES}")]
-    problems = []
+    problems = _check_list(notes, "notes", MOST_NOTES, where)
+    if problems:
+        return problems
     for index, note in enumerate(notes, start=1):
         place = _at(where, f"note {index}")
         found = _check_fields(note, NOTE, place)
@@ -273,6 +267,14 @@ def _check_notes(play: dict, where: str) -> list[Problem]:
             found.append(Problem(place, f"note {note['uuid']} belongs to another play"))
         problems += found
     return problems
+
+
+def _check_list(items: Any, name: str, most: int, where: str) -> list[Problem]:
+    if not isinstance(items, list):
+        return [Problem(_at(where, name), f"{_kind(items)} is not a list")]
+    if len(items) > most:
+        return [Problem(_at(where, name), f"{len(items)} {name} are more than {most}")]
+    return []
 
 
 def _check_rest(play: dict, where: str) -> list[Problem]:
@@ -321,19 +323,21 @@ def _depth(data: str) -> int:
     return deepest
 
 
-def _is_list_of_texts(text: str) -> bool:
+def _json(text: str) -> Any:
+    """What a text field holding JSON holds; None when it is not JSON."""
     try:
-        value = json.loads(text, parse_constant=_not_a_number)
+        return json.loads(text, parse_constant=_not_a_number)
     except ValueError:
-        return False
+        return None
+
+
+def _is_list_of_texts(text: str) -> bool:
+    value = _json(text)
     return isinstance(value, list) and all(isinstance(item, str) and len(item) <= 200 for item in value)
 
 
 def _is_parts(text: str) -> bool:
-    try:
-        value = json.loads(text, parse_constant=_not_a_number)
-    except ValueError:
-        return False
+    value = _json(text)
     return isinstance(value, dict) and len(value) <= 50 and all(
         isinstance(key, str) and len(key) <= 100 and isinstance(number, int | float) and not isinstance(number, bool)
         and math.isfinite(number) for key, number in value.items())

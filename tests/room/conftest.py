@@ -133,3 +133,12 @@ def running_host(tmp_path):
     started = RunningHost(tmp_path).start()
     yield started
     started.stop()
+
+
+@pytest.fixture
+def announced_host(tmp_path):
+    """A host announced on the network (127.0.0.1), as a game finds it by its code."""
+    (tmp_path / "host").mkdir()
+    started = RunningHost(tmp_path / "host", announce=True).start()
+    yield started
+    started.stop()

@@ -17,12 +17,11 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from game.room.client import RoomClient
-from game.room.outbox import post_of
 from game.workshop.journal import Journal
 from tests.room.conftest import CODE, ROOT, RunningHost, held_turns
 from tests.room.proxy import Proxy
-from tests.room.test_projector_browser import SHOTS, browser
+from tests.room.test_live_host import _send_everything_again
+from tests.room.test_projector_browser import SHOTS, projector_page
 
 TINY = ROOT / "tests" / "fixtures" / "tiny.en.yaml"
 FIRST_PHRASING = "Is working with us still what you want?"  # tiny's first phrasing, said by the key-driven games
@@ -43,18 +42,13 @@ def finished(process: subprocess.Popen, timeout: float = 180) -> dict:
 
 
 @pytest.fixture
-def host(tmp_path):
-    (tmp_path / "host").mkdir()
-    started = RunningHost(tmp_path / "host", announce=True).start()
-    yield started
-    started.stop()
+def host(announced_host):
+    return announced_host
 
 
 @pytest.fixture
 def projector(host):
-    page = browser(1280, 800)
-    page.get(f"{host.url}/w/{CODE}")
-    WebDriverWait(page, 10).until(lambda d: "live" in d.find_element(By.TAG_NAME, "body").get_attribute("class"))
+    page = projector_page(f"{host.url}/w/{CODE}", 1280, 800)
     yield page
     page.quit()
 
@@ -185,62 +179,3 @@ def test_through_a_killed_host_a_cut_connection_and_sleeping_and_killed_games_ev
 def _started(path: Path, uuid: str) -> float:
     with Journal.open(path) as journal:
         return journal.connection.execute("SELECT started FROM plays WHERE uuid = ?", (uuid,)).fetchone()[0]
-
-
-def _send_everything_again(url: str, results: list[Path]) -> int:
-    """Every play of every game posted whole once more, as a game that lost its marks would: the turns added."""
-    client = RoomClient(url, CODE)
-    added = 0
-    for path in results:
-        with Journal.open(path) as journal:
-            for (play_id,) in journal.connection.execute("SELECT id FROM plays").fetchall():
-                added += client.post(post_of(journal.connection, play_id, 0)).added
-    client.close()
-    return added
-
-
-def test_a_reload_in_the_window_reaches_the_host_as_the_game_holds_its_turns(tmp_path):
-    """F5 mid-game after the trainer edited a phrasing: the game replays on the new file and goes on; its results
-    file writes the replayed turns over the old ones when the game ends. The host ends with the same turns,
-    the new words included, each once."""
-    import random
-
-    import pygame
-
-    from game.app import App
-    from game.settings import Settings
-    from game.workshop.recorder import Recorder
-    from tests.room.game_process import key, live, play_to_debrief
-
-    (tmp_path / "host").mkdir()
-    host = RunningHost(tmp_path / "host").start()
-    scenario = tmp_path / "tiny.en.yaml"
-    shutil.copy(TINY, scenario)
-    results = tmp_path / "game.sqlite"
-    app = App(size=(1024, 600), settings=Settings(language="en", trainee="Anouk", workshop=CODE,
-                                                  room_address=host.url),
-              recorder=Recorder.open("en", path=results), sound=False, persist=False, paths=[scenario], seed=3)
-    try:
-        app.frame(0.0)
-        for _ in range(4):  # the title, the sign-in as filled in, the list, the briefing
-            key(app, pygame.K_RETURN)
-        while len(app.flow.session.play.turns) < 2:
-            key(app, pygame.K_1, "1") if app.stack.top.__class__.__name__ == "CallScene" else key(app, pygame.K_c, "c")
-            key(app, pygame.K_RETURN)
-        deadline = time.monotonic() + 20
-        while len(every_turn(host.db)) < 2 and time.monotonic() < deadline:
-            live(app, 0.1)
-        scenario.write_text(scenario.read_text(encoding="utf-8").replace(FIRST_PHRASING, "Do you still want us, Ann?"),
-                            encoding="utf-8")
-        key(app, pygame.K_F5)
-        play_to_debrief(app, (0.0, 0.0), random.Random(1))
-        deadline = time.monotonic() + 30
-        while every_turn(host.db) != every_turn(results) and time.monotonic() < deadline:
-            live(app, 0.2)
-        on_host = every_turn(host.db)
-    finally:
-        app.close()
-        host.stop()
-    said = {say for *_, say in on_host}
-    assert (on_host, "Do you still want us, Ann?" in said, FIRST_PHRASING in said) == (every_turn(results), True,
-                                                                                       False)

@@ -29,11 +29,8 @@ def game_file(tmp_path, tiny):
 
 
 @pytest.fixture
-def host(tmp_path):
-    (tmp_path / "host").mkdir()
-    started = RunningHost(tmp_path / "host", announce=True).start()
-    yield started
-    started.stop()
+def host(announced_host):
+    return announced_host
 
 
 @pytest.fixture
