@@ -59,6 +59,7 @@ def test_every_statement_of_the_room_reaches_the_store_once_while_the_room_plays
         ids, held = until_stored(ralph, host.db)
     finally:
         host.stop()
+    print(f"\n{len(ids)} statements expected, {len(held)} held by the store, {sum(held.values())} stored in all")
     assert (len(ids) > 10, sorted(held), set(held.values())) == (True, sorted(ids), {1})
 
 
@@ -81,4 +82,5 @@ def test_a_store_and_a_host_killed_mid_workshop_lose_and_double_nothing(ralph, t
         ids, held = until_stored(ralph, host.db, seconds=120)
     finally:
         host.stop()
+    print(f"\n{len(ids)} statements expected, {len(held)} held by the store, {sum(held.values())} stored in all")
     assert (sorted(held), set(held.values())) == (sorted(ids), {1})
