@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.figures import percentile  # noqa: E402
-from game.room.bots import Outbox, play_live  # noqa: E402
+from game.room.bots import play_live  # noqa: E402
 from game.room.client import RoomClient  # noqa: E402
+from game.room.outbox import Outbox  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
 from game.workshop.journal import Journal  # noqa: E402
 

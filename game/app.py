@@ -10,7 +10,9 @@ since the process started and quits (bench/ reads it, of the source and of the b
 its close button does (tests start the real game with it).
 
 Results are written by the journal's own thread (`game.workshop.recorder`); while choices wait
-to be saved the window shows one calm line, and closing waits a little for them.
+to be saved the window shows one calm line, and closing waits a little for them. Signed in with a
+workshop code, the game also sends its results to the workshop's host as they are written
+(`game.room.link`, on its own thread), and a small badge beside the keyboard hints says how that goes.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from game.room.link import Connection, Link  # noqa: E402
 from game.scenes.confirm import ConfirmScene  # noqa: E402
 from game.scenes.scene_flow import SceneFlow  # noqa: E402
 from game.scenes.stack import SceneStack  # noqa: E402
 from game.settings import Settings, load_settings, save_settings, settings_path  # noqa: E402
 from game.text import say  # noqa: E402
-from game.ui.chrome import status_line  # noqa: E402
+from game.ui.chrome import room_badge, status_line  # noqa: E402
 from game.ui.look import Look  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
 from game.ui.window_icon import window_icon  # noqa: E402
@@ -42,7 +45,7 @@ DEFAULT_SIZE = (1280, 720)
 SMALLEST = (1024, 600)
 FIRST_FRAME_ENV = "VOORUITGANG_FIRST_FRAME"  # set to 1: print the seconds to the first frame, then quit
 QUIT_AFTER_ENV = "VOORUITGANG_QUIT_AFTER"  # set to N: close the window after N rounds of the loop
-RECORDING = pygame.event.custom_type()  # the journal's writer has news (posted from its own thread)
+RECORDING = pygame.event.custom_type()  # the journal's writer or the room's link has news (from their threads)
 SPEECH_DRIVER_ENV = "VOORUITGANG_SPEECH_DRIVER"  # a pyttsx3 driver instead of the system's (espeak, sapi5, nsss)
 SPEECH_CHANGED = pygame.event.custom_type()  # the speaker found (or did not find) an engine: draw again
 
@@ -76,10 +79,12 @@ class App:
                                      else Recorder.off(self.settings.language))
         self.recorder.on_change = self._recording_changed
         self.closing: float | None = None  # when closing waits for choices to be saved: until when
+        self.room: Link | None = None  # the live workshop room, once the trainee signed in with a code
         self.stack = SceneStack()
         self.stack.on_layer = self.look.speech.layer
         self.flow = SceneFlow(self.look, self.stack, self.recorder, self._settings_changed, self.quit,
                          str(settings_path()) if persist else "-", paths, seed)
+        self.flow.on_sign_in = self._signed_in
         # Without a real screen SDL can only wait by polling every millisecond; sleeping costs less.
         self.polling = pygame.display.get_driver() in ("dummy", "offscreen")
         self.running = True
@@ -127,9 +132,23 @@ class App:
         return self.frame(clock.tick(self._fps()) / 1000.0)
 
     def _recording_changed(self) -> None:
-        """From the writer's thread: wake the loop, so the calm line comes or goes."""
+        """From the writer's thread: wake the loop, so the calm line comes or goes; and what was written goes
+        to the workshop room."""
+        if self.room is not None:
+            self.room.nudge()
+        self._wake()
+
+    def _wake(self) -> None:
+        """From another thread: draw again (the calm line or the room's badge changed)."""
         with contextlib.suppress(pygame.error):  # the window is gone already
             pygame.event.post(pygame.event.Event(RECORDING))
+
+    def _signed_in(self, settings: Settings) -> None:
+        """Send this workshop's results to its host from now on: found by the code, or at the typed address."""
+        if self.room is None and (settings.workshop or settings.room_address) and self.recorder.path is not None:
+            self.room = Link(lambda: self.recorder.path, self._wake)
+        if self.room is not None:
+            self.room.join(settings.workshop, settings.room_address)
 
     def _fps(self) -> int:
         return int(self.look.theme.timing("busy_fps")) if self._busy() else 0
@@ -159,9 +178,12 @@ class App:
             self.look.speech.flush()
             return False
         self.look.fit_to(self.window.get_size())
+        self.look.hints_left = None
         self.stack.draw(self.window)
         if line := self.waiting_line():
             status_line(self.window, self.look, line)
+        elif lines := self.room_lines():
+            room_badge(self.window, self.look, lines, self.room.status.connection == Connection.CONNECTED)
         self.look.speech.frame_drawn()
         pygame.display.flip()
         self.look.speech.flush()
@@ -222,6 +244,19 @@ class App:
             return self.look.t("journal.closing")
         return self.recorder.waiting_line
 
+    def room_lines(self) -> list[str]:
+        """How the results reach the workshop room, connected or not and how many turns wait to be sent: from the
+        whole line down to the code alone, so the badge can show the longest that fits beside the hints."""
+        status = self.room.status if self.room is not None else None
+        if status is None or status.connection == Connection.OFF:
+            return []
+        t = self.look.t
+        state = t(f"room.{status.connection}")
+        waiting = t("room.one_waits") if status.waiting == 1 else t("room.many_wait", count=status.waiting)
+        parts = [state, waiting] if status.waiting else [state]
+        return [" · ".join([t("room.workshop", code=status.code), *parts]), " · ".join([status.code, *parts]),
+                " · ".join([status.code, parts[-1]]), status.code]
+
     def quit(self) -> None:
         """Close the window; with choices still waiting to be saved, first wait a little for them
         (the window goes on drawing meanwhile, and a second close does not wait)."""
@@ -237,6 +272,8 @@ class App:
 
     def close(self) -> None:
         self.look.speech.close()
+        if self.room is not None:
+            self.room.close()
         self.recorder.close(timeout=1.0)
         pygame.quit()
 

@@ -30,6 +30,7 @@ class Settings:
     speech_speed: str = "normal"
     speech_volume: int = 75
     self_voicing: bool = False     # the screen read aloud: new text and the focused button
+    room_address: str = ""  # the workshop host's address, typed when the game cannot find it by the code
 
 
 def system_language() -> str:

@@ -20,20 +20,27 @@ import os
 import re
 import select
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.request
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 NAME = "Vooruitgang"
 SYSTEM = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
 TRAINEE, WORKSHOP = "smoke", "SMOKE"
+ROOM = f"ROOM-{os.getpid()}"  # the live workshop: its own code, unlike another run beside this one on the LAN
 FIRST_FRAME = re.compile(r"first frame after ([0-9.]+) s")
 TIMEOUT = 120  # seconds for one run of the app; the slowest (shots) takes a few
+
+
+T = TypeVar("T")
 
 
 class Failure(Exception):
@@ -282,6 +289,39 @@ def results(place: Place, archive: Path) -> str:
     return f"{database}: {plays} playthroughs, {turns} turns"
 
 
+def room(place: Place, archive: Path) -> str:
+    """The live workshop from the app: the host started from the other folder, a game of bots posted to it with
+    `simulate --host` from the app, and the projector page showing it. On Linux the bots find the host by its
+    code (zeroconf, announced on 127.0.0.1), and the game's real window, typed into with xdotool, joins the
+    room by the code too: its turn reaches the host."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    folder = place.work / "room"
+    folder.mkdir(parents=True, exist_ok=True)
+    place.elsewhere.mkdir(parents=True, exist_ok=True)
+    host = subprocess.Popen([str(place.program()), "host", "--workshop", ROOM, "--bind", "127.0.0.1", "--port",
+                             str(port), "--db", str(folder / "host.sqlite"), "--lang", "en"],
+                            cwd=place.elsewhere, env=clean_environment(place), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+    try:
+        _wait_for_host(url, host)
+        scenario = str(_shipped(place, "quiet-week.en.yaml"))
+        expect(run(place, "simulate", scenario, "--host", "find" if SYSTEM == "linux" else url, "--trainee",
+                   "smoke-bot", "--workshop", ROOM, "--runs", "1"), "simulate --host")
+        page = _page(f"{url}/w/{ROOM}")
+        if "1 trainee · " not in page:
+            raise Failure(f"the projector page does not show the bot's game:\n{page[:3000]}")
+        said = "the bots' game is on the projector page"
+        if SYSTEM == "linux":
+            said += f"; the window's play {_window_joins(place, url)} reached the host"
+    finally:
+        host.terminate()
+        output, _ = host.communicate(timeout=60)
+    if "Traceback" in output:
+        raise Failure(f"the host showed a traceback:\n{output[-3000:]}")
+    return said
+
+
 @dataclass(frozen=True)
 class SmokeStep:
     key: str
@@ -301,6 +341,7 @@ STEPS = (
     SmokeStep("trainer-scenarios", "Play a trainer's scenario from beside the app and from the data folder",
          trainer_scenarios, ("linux",)),
     SmokeStep("results", "Check the results were written to the user data folder", results),
+    SmokeStep("room", "Host a workshop from the app, post a game to it with simulate --host, see it on the page", room),
 )
 
 
@@ -370,13 +411,8 @@ def screenshot(display: str, path: Path) -> int:
 
 def _play_first(place: Place, display: str, move: list[str], shot: str) -> None:
     """Title -> sign-in -> choice (screenshot) -> `move` -> briefing -> the game; then close the window."""
-    env = clean_environment(place, DISPLAY=display)
-    place.elsewhere.mkdir(parents=True, exist_ok=True)
-    game = subprocess.Popen([str(place.program(window=True))], cwd=place.elsewhere, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--class", f"^{NAME}$").splitlines()[0]
-        _xdotool(display, "windowfocus", "--sync", window)
+
+    def play(window: str) -> None:
         _press(display, window, "Return", "Return")
         time.sleep(1.0)  # the list reads every scenario file
         colours = screenshot(display, place.shots / f"{shot}.png")
@@ -385,6 +421,21 @@ def _play_first(place: Place, display: str, move: list[str], shot: str) -> None:
         _press(display, window, *move, "Return", "Return")
         time.sleep(1.0)
         screenshot(display, place.shots / f"{shot}-played.png")
+
+    _in_window(place, display, play)
+
+
+def _in_window(place: Place, display: str, then: Callable[[str], T]) -> T:
+    """The game's real window on `display`: `then(window)`, and then the window closed as the desktop closes it
+    (SIGTERM, which SDL turns into a quit event). Fails when the game ends otherwise or shows a traceback."""
+    place.elsewhere.mkdir(parents=True, exist_ok=True)
+    game = subprocess.Popen([str(place.program(window=True))], cwd=place.elsewhere,
+                            env=clean_environment(place, DISPLAY=display), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    try:
+        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--class", f"^{NAME}$").splitlines()[0]
+        _xdotool(display, "windowfocus", "--sync", window)
+        result = then(window)
         game.terminate()
         output, _ = game.communicate(timeout=30)
     finally:
@@ -393,12 +444,74 @@ def _play_first(place: Place, display: str, move: list[str], shot: str) -> None:
             game.wait()
     if game.returncode != 0 or "Traceback" in output:
         raise Failure(f"the game ended with exit code {game.returncode}:\n{output[-3000:]}")
+    return result
 
 
 def _press(display: str, window: str, *keys: str) -> None:
     for key in keys:
         _xdotool(display, "key", "--window", window, key)
         time.sleep(0.5)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _page(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return answer.read().decode("utf-8", "replace")
+
+
+def _wait_for_host(url: str, host: subprocess.Popen) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if host.poll() is not None:
+            raise Failure(f"the host stopped at start (exit code {host.returncode}):\n{host.stdout.read()[-3000:]}")
+        try:
+            if json.loads(_page(f"{url}/w/{ROOM}/hello")).get("code") == ROOM:
+                return
+        except (OSError, ValueError):
+            time.sleep(0.2)
+    raise Failure(f"the host did not answer at {url} within {TIMEOUT} s")
+
+
+def _window_joins(place: Place, url: str) -> str:
+    """The game's window signs in with the room's code (kept in its settings), starts the first scenario and
+    calls once; the play's id once the host holds its turn."""
+    place.user_data().mkdir(parents=True, exist_ok=True)
+    (place.user_data() / "settings.json").write_text(
+        json.dumps({"language": "en", "trainee": "smoke-room", "workshop": ROOM}), encoding="utf-8")
+    place.shots.mkdir(parents=True, exist_ok=True)
+    with xvfb() as display:
+
+        def join(window: str) -> str:
+            _press(display, window, "Return", "Return")
+            time.sleep(1.0)  # the list reads every scenario file
+            _press(display, window, "Return", "Return", "c")
+            play = _held_by_host(place, url)
+            screenshot(display, place.shots / "room-window.png")
+            return play
+
+        return _in_window(place, display, join)
+
+
+def _held_by_host(place: Place, url: str) -> str:
+    """The window's play in the room, once the host holds a turn of it (asked as a game asks)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        with contextlib.closing(sqlite3.connect(f"file:{place.user_data() / 'results.sqlite'}?mode=ro", uri=True)) \
+                as db:
+            plays = [row[0] for row in db.execute("SELECT uuid FROM plays WHERE workshop = ?", (ROOM,))]
+        for play in plays:
+            try:
+                if json.loads(_page(f"{url}/w/{ROOM}/plays/{play}")).get("through", 0) >= 1:
+                    return play
+            except (OSError, ValueError):
+                continue
+    raise Failure("the game's window did not get its turn to the host within a minute")
 
 
 def _played_paths(place: Place) -> list[str]:

@@ -187,9 +187,10 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
     import random
     import threading
 
-    from game.room.bots import Outbox, play_live
+    from game.room.bots import play_live
     from game.room.client import RoomClient
     from game.room.lan import find
+    from game.room.outbox import Outbox
 
     if not args.workshop.strip():
         print("--host needs --workshop CODE: the code on the trainer's screen", file=sys.stderr)
@@ -215,7 +216,7 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
 
     def trainee(name: str, number: int) -> None:
         journal = Journal.open(args.db or ":memory:")
-        outbox = Outbox(journal, RoomClient(url, args.workshop))
+        outbox = Outbox(journal, RoomClient(url, args.workshop), trainee=name)
         rng = random.Random(f"{name}-{args.seed}")
         plays = [play_live(scenario, args.strategy, seed, journal, outbox, name, args.workshop,
                            pace=lambda: rng.uniform(*pace))
@@ -236,7 +237,7 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
     posts = sum(outbox.posts for _, outbox, _ in results.values())
     refused = [why for _, outbox, _ in results.values() for why in outbox.refused.values()]
     undelivered = [name for name, (_, _, delivered) in results.items() if not delivered]
-    print(f"host {url}: {turns} turns of {len(names)} trainees posted in {posts} posts; "
+    print(f"host {url}: {turns} turns of {len(names)} trainee{'' if len(names) == 1 else 's'} posted in {posts} posts; "
           + ("all acknowledged" if not undelivered and not refused else
              f"not delivered for {len(undelivered)} trainees, {len(refused)} plays refused"), file=sys.stderr)
     for why in sorted(set(refused)):

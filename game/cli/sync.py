@@ -24,7 +24,7 @@ from game.workshop.transfer import write_whole
 from game.workshop.words import Words
 from game.xapi.credentials import PASSWORD_VARIABLE, CredentialsProblem, credentials_from, readable_by_others
 from game.xapi.delivery import BATCH, Delivered, deliver
-from game.xapi.lrs import LRS, BadAddress, Credentials
+from game.xapi.lrs import LRS, BadAddress, Credentials, LRSError
 from game.xapi.outbox import Collected, collect
 from game.xapi.scenarios import ScenarioShelf
 from game.xapi.trainees import Trainees
@@ -43,15 +43,20 @@ def add(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser("sync", help="send the results to the organisation's learning record store (xAPI)")
     command.add_argument("--lrs", metavar="URL", required=True,
                          help="the store's xAPI address, e.g. https://lrs.example.org/xAPI/")
-    command.add_argument("--user", metavar="NAME", help="the store's user name (or key)")
-    command.add_argument("--password", metavar="SECRET",
-                         help="its password (or secret); safer: --credentials FILE or VOORUITGANG_LRS_PASSWORD")
-    command.add_argument("--credentials", metavar="FILE", help='a file with user = "..." and password = "..."')
+    add_credential_options(command)
     add_statement_options(command)
     command.add_argument("--batch", type=int, default=BATCH, metavar="N", help=f"statements per request ({BATCH})")
     command.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                          help="how long to wait for an answer (30)")
     command.set_defaults(run=run)
+
+
+def add_credential_options(command: argparse.ArgumentParser) -> None:
+    """How the store's user name and password are given, shared by `sync` and `host --lrs`."""
+    command.add_argument("--user", metavar="NAME", help="the store's user name (or key)")
+    command.add_argument("--password", metavar="SECRET",
+                         help="its password (or secret); safer: --credentials FILE or VOORUITGANG_LRS_PASSWORD")
+    command.add_argument("--credentials", metavar="FILE", help='a file with user = "..." and password = "..."')
 
 
 def add_statement_options(command: argparse.ArgumentParser, only: str = "") -> None:
@@ -73,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         lrs = LRS(args.lrs, timeout=args.timeout)
     except BadAddress:
         return _fail(text("bad_address", lrs=args.lrs))
-    credentials = _credentials(args, lrs, text)
+    credentials = credentials_for(args, lrs, text)
     if credentials is None:
         return 2
     lrs.credentials = credentials
@@ -121,7 +126,7 @@ def _with_statements(args: argparse.Namespace, text: Say, then) -> int:
 def _sync(journal: Journal, lrs: LRS, outbox: Collected, args: argparse.Namespace, text: Say) -> int:
     done: Delivered = deliver(journal, lrs, outbox.statements, args.batch)
     if done.stopped is not None:
-        print(text(done.stopped.key, **_in_words(done.stopped.params, text)), file=sys.stderr)
+        print(problem_line(done.stopped, text), file=sys.stderr)
         print(text("stopped" if done.stored else "stopped_none", stored=done.stored, left=done.left), file=sys.stderr)
         return 1
     print(text("sent" if done.stored else "nothing", stored=done.stored, total=done.total, lrs=lrs.endpoint))
@@ -130,7 +135,9 @@ def _sync(journal: Journal, lrs: LRS, outbox: Collected, args: argparse.Namespac
     return 1 if outbox.unfound else 0
 
 
-def _credentials(args: argparse.Namespace, lrs: LRS, text: Say) -> Credentials | None:
+def credentials_for(args: argparse.Namespace, lrs: LRS, text: Say) -> Credentials | None:
+    """The store's user name and password as the options give them (asked for in a terminal); None after saying
+    what is missing."""
     password = args.password
     try:
         if args.user and password is None and PASSWORD_VARIABLE not in os.environ and sys.stdin.isatty():
@@ -144,6 +151,11 @@ def _credentials(args: argparse.Namespace, lrs: LRS, text: Say) -> Credentials |
     if args.credentials and readable_by_others(Path(args.credentials)):
         print(text("loose_credentials", file=args.credentials), file=sys.stderr)
     return found
+
+
+def problem_line(problem: LRSError, text: Say) -> str:
+    """Why the store did not take the statements, in one line in the messages' language."""
+    return text(problem.key, **_in_words(problem.params, text))
 
 
 def _in_words(params: dict, text: Say) -> dict:

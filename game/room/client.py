@@ -2,7 +2,8 @@
 
 One keep-alive connection per client; any failure closes it, and the next post opens a new one.
 What went wrong says what to do: `Unreachable` and `Busy` -> try again later (`Backoff` says when),
-`Refused` -> the host will never take this post as it is.
+`Refused` -> the host will never take this post as it is, `NotTheHost` -> the address is not this
+workshop's host.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from game.room.protocol import CLIENT_HEADER, TIMING_HEADER, Ack, plays_path
+from game.room.protocol import CLIENT_HEADER, TIMING_HEADER, Ack, plays_path, room_path, same_code
 
 
 class Unreachable(Exception):
@@ -29,9 +30,21 @@ class Busy(Exception):
 
 
 class Refused(Exception):
+    """The host will never take this post as it is (a field that is not right, another trainee's play id)."""
+
     def __init__(self, status: int, message: str):
         self.status = status
         super().__init__(f"{status}: {message}")
+
+
+class NotTheHost(Exception):
+    """Something answers at the address, but it is not the host of this workshop (another code, another program)."""
+
+
+@dataclass(frozen=True)
+class Hello:
+    code: str  # as the trainer spelled it
+    file: str  # the id of the host's results file
 
 
 @dataclass
@@ -65,6 +78,14 @@ class RoomClient:
         if status in (502, 503, 504):
             raise Unreachable(f"{status}: {answer.get('error', '')}")
         raise Refused(status, str(answer.get("error", "")))
+
+    def hello(self) -> Hello:
+        """Check that the address is the host of this workshop: its code as the trainer spells it, and the id of
+        its results file."""
+        status, answer, _ = self._request("GET", f"{room_path(self.code)}/hello", None)
+        if status != 200 or not same_code(str(answer.get("code", "")), self.code):
+            raise NotTheHost(f"{status}: {answer.get('error', 'not a workshop host')}")
+        return Hello(str(answer["code"]), str(answer.get("file", "")))
 
     def held(self, play_uuid: str) -> Ack | None:
         status, answer, _ = self._request("GET", f"{plays_path(self.code)}/{play_uuid}", None)

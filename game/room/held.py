@@ -1,7 +1,7 @@
 """What the host holds of its workshop, in memory: every play with its turns, as its journal has them.
 
 The journal is the truth and is written first (`host_writer`); the room is updated after each write with the
-same rules as `merge` (a play is known by its uuid, a turn by its number; the ending is taken once),
+same rules (a play is known by its uuid; the ending is taken once; its turns as `protocol.taken` says),
 so it always says what the journal holds, and the projector is drawn from it without reading the disk.
 """
 
@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from game.model.deal import QUOTE_SENT
-from game.room.protocol import Ack, through
+from game.room.protocol import Ack, taken, through
 from game.workshop.journal import FINISH_COLUMNS, PlayRecord, TurnRecord
 
 TURN_RECORD = ("number", "kind", "call_id", "point_id", "choice", "say", "aim", "verdict", "points")
@@ -24,6 +24,7 @@ class HeldTurn:
 
     record: TurnRecord
     stage_after: str
+    made: float  # its wall time: a later version of the turn replaces it
 
 
 @dataclass
@@ -82,8 +83,9 @@ class Position:
 class Room:
     """Used from the event loop only; `absorb` after the journal has the play."""
 
-    def __init__(self, code: str, clock=time.time):
+    def __init__(self, code: str, clock=time.time, file: str = ""):
         self.code = code
+        self.file = file  # the id of the results file behind the room, in every acknowledgement
         self.plays: dict[str, HeldPlay] = {}
         self.numbers: dict[str, int] = {}  # trainee (casefolded) -> number in order of joining
         self.version = 0
@@ -104,24 +106,23 @@ class Room:
             held.fields.update({name: play[name] for name in FINISH_COLUMNS})
             held._record = None
             self.version += 1
-        added = 0
-        for turn in play.get("turns", []):
-            if turn["number"] not in held.turns:
-                record = TurnRecord(*(turn[name] for name in TURN_RECORD))
-                held.turns[turn["number"]] = HeldTurn(record, turn["stage_after"])
-                added += 1
-        if added or held._record is None:
+        kept, replaced = taken({n: turn.made for n, turn in held.turns.items()}, play.get("turns", []))
+        for number in replaced:
+            del held.turns[number]
+        for turn in kept:
+            record = TurnRecord(*(turn[name] for name in TURN_RECORD))
+            held.turns[turn["number"]] = HeldTurn(record, turn["stage_after"], turn["wall_time"])
+        if kept or replaced or held._record is None:
             held._record = None
             self.version += 1
-        return self.ack(held, added)
+        return self.ack(held, len(kept))
 
     def held(self, uuid: str) -> Ack | None:
         held = self.plays.get(uuid)
         return self.ack(held) if held else None
 
-    @staticmethod
-    def ack(held: HeldPlay, added: int = 0) -> Ack:
-        return Ack(held.uuid, through(held.turns.keys()), len(held.turns), held.finished, added)
+    def ack(self, held: HeldPlay, added: int = 0) -> Ack:
+        return Ack(held.uuid, through(held.turns.keys()), len(held.turns), held.finished, added, self.file)
 
     # --- what the projector shows ----------------------------------------------------------
 

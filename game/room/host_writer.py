@@ -3,6 +3,11 @@
 Posts that arrive while a write is under way are written together in the next transaction (one
 commit, one wait for the disk, for all of them). A post is acknowledged only after its commit
 returned, so whatever a game was told the host holds survives a kill -9 or a power cut.
+
+A posted play is kept as the game's own results file keeps it: its row once, its ending once, and its
+turns by the game's rule, the turn made last is the truth (`protocol.taken`). That differs from `merge`,
+which keeps the first version of a turn and a different game under the same id beside it: a post is the
+game's own latest word about its play, a merged file is one more copy of results from elsewhere.
 """
 
 from __future__ import annotations
@@ -14,14 +19,19 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.workshop.journal import Journal
-from game.workshop.transfer import dump, merge
+from game.room.protocol import taken
+from game.workshop.journal import FINISH_COLUMNS, PLAY_COLUMNS, TURN_COLUMNS, Journal
+from game.workshop.transfer import dump
 
 MOST_AT_ONCE = 200
 
 
 class PlayIdTaken(Exception):
     """A play id the journal already holds for another trainee or workshop."""
+
+
+class Removed(Exception):
+    """A play the trainer removed from the results (`report --remove`): it is not taken again."""
 
 
 @dataclass
@@ -34,6 +44,7 @@ class JournalWriter:
     def __init__(self, path: Path | str):
         self.journal = Journal.open(path)  # raises JournalError before any thread starts
         self.path = self.journal.path
+        self.file_id = self.journal.file_id()
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="journal-writer", daemon=True)
         self.commits = 0
@@ -77,14 +88,20 @@ class JournalWriter:
         try:
             with self.journal.transaction() as db:
                 accepted, refused = self._sort(db, jobs)
-                merge(self.journal, [job.play for job in accepted])
+                removed = {uuid for (uuid,) in db.execute("SELECT play_uuid FROM removed")}
+                for job in accepted:
+                    if job.play["uuid"] not in removed:
+                        _take(db, job.play)
         except (sqlite3.Error, OSError) as error:
             for job in jobs:
                 job.done.set_exception(error)
             return
         self.commits += 1
         for job in accepted:
-            job.done.set_result(True)
+            if job.play["uuid"] in removed:
+                job.done.set_exception(Removed(job.play["uuid"]))
+            else:
+                job.done.set_result(True)
         for job in refused:
             job.done.set_exception(PlayIdTaken(job.play["uuid"]))
 
@@ -101,3 +118,24 @@ class JournalWriter:
                 owner = owners[play["uuid"]] = tuple(row) if row else (play["trainee"], play["workshop"])
             (accepted if owner == (play["trainee"], play["workshop"]) else refused).append(job)
         return accepted, refused
+
+
+_INSERT_PLAY = f"INSERT INTO plays ({', '.join(PLAY_COLUMNS)}) VALUES ({', '.join('?' * len(PLAY_COLUMNS))})"
+_FINISH = f"UPDATE plays SET {', '.join(f'{name} = ?' for name in FINISH_COLUMNS)} WHERE id = ? AND finished IS NULL"
+_REPLACE_TURN = (f"INSERT OR REPLACE INTO turns (play_id, {', '.join(TURN_COLUMNS)}) "
+                 f"VALUES (?, {', '.join('?' * len(TURN_COLUMNS))})")
+
+
+def _take(db: sqlite3.Connection, play: dict) -> None:
+    """Keep a posted play as the game holds it (see the module's doc)."""
+    row = db.execute("SELECT id FROM plays WHERE uuid = ?", (play["uuid"],)).fetchone()
+    if row is None:
+        play_id = db.execute(_INSERT_PLAY, [play[name] for name in PLAY_COLUMNS]).lastrowid
+    else:
+        play_id = row[0]
+        if play["finished"] is not None:
+            db.execute(_FINISH, [*(play[name] for name in FINISH_COLUMNS), play_id])
+    held = dict(db.execute("SELECT number, wall_time FROM turns WHERE play_id = ?", (play_id,)).fetchall())
+    kept, replaced = taken(held, play["turns"])
+    db.executemany("DELETE FROM turns WHERE play_id = ? AND number = ?", [(play_id, n) for n in replaced])
+    db.executemany(_REPLACE_TURN, [(play_id, *(turn[name] for name in TURN_COLUMNS)) for turn in kept])

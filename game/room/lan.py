@@ -11,7 +11,7 @@ import socket
 import threading
 from dataclasses import dataclass
 
-from zeroconf import IPVersion, ServiceBrowser, ServiceInfo, ServiceStateChange, Zeroconf
+from zeroconf import InterfaceChoice, IPVersion, ServiceBrowser, ServiceInfo, ServiceStateChange, Zeroconf
 from zeroconf.asyncio import AsyncZeroconf
 
 from game.room.protocol import SERVICE_TYPE, VERSION, room_path, same_code
@@ -74,8 +74,13 @@ class Found:
 
 
 def find(code: str, timeout: float = 3.0, interface: str | None = None) -> Found | None:
-    """The host of workshop `code` on the LAN, when one answers within `timeout` seconds."""
-    zeroconf = Zeroconf(interfaces=[interface] if interface else None, ip_version=IPVersion.V4Only)
+    """The host of workshop `code` on the LAN, when one answers within `timeout` seconds (None on a laptop with
+    no network to look on)."""
+    try:
+        zeroconf = Zeroconf(interfaces=[interface] if interface else InterfaceChoice.All,
+                            ip_version=IPVersion.V4Only)
+    except OSError:
+        return None
     found: list[Found] = []
     done = threading.Event()
 

@@ -44,14 +44,19 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def _counted(words: PageWords, name: str, count: int) -> str:
+    """'1 turn', '12 turns'."""
+    return words(f"count.{name}.{'one' if count == 1 else 'many'}", count=count)
+
+
 def render(room: Room, lines: ScenarioLines, lang: str, names: bool, trainer: bool = False) -> dict[str, str]:
     """Every section by its id; with `trainer`, also the trainer's own list, with names whatever `names` says."""
     words = PageWords(lang)
     group = gather(room.records(), room.code, agenda_size=AGENDA_SIZE)
     positions = room.positions()
     sections = {
-        "summary": e(words("summary", trainees=len(positions), turns=room.turns,
-                           finished=sum(room.outcomes().values()))),
+        "summary": e(" · ".join(_counted(words, name, count) for name, count in (
+            ("trainees", len(positions)), ("turns", room.turns), ("finished", sum(room.outcomes().values()))))),
         "where": _where(positions, words, names),
         "outcomes": _outcomes(room, words),
         "agenda": _agenda(group, lines, words),

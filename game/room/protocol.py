@@ -2,15 +2,17 @@
 
 A game posts a play to `/w/<CODE>/plays` as JSON, in the shape of one entry of `export`'s "plays":
 the play's fields and the turns the host has not acknowledged yet (later posts bring more turns, and
-the finish fields when the game is over). The host checks it, keeps what it does not have yet (by
-play uuid and turn number, as `merge` does), and answers with what it now holds for that play.
+the finish fields when the game is over). The host checks it, keeps its turns as the game's own results
+file keeps them (`taken`: the turn made last is the truth), and answers with what it now holds of that play.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import secrets
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 VERSION = 1
 SERVICE_TYPE = "_vooruitgang._tcp.local."  # zeroconf: the TXT record carries `code`, `path` and `v`
@@ -58,16 +60,17 @@ class Ack:
     through: int
     turns: int
     finished: bool
-    added: int = 0  # turns this post added (0 for a repeat)
+    added: int = 0  # turns this post added or replaced (0 for a repeat)
+    file: str = ""  # the id of the host's results file (`Journal.file_id`): what the marks are marks of
 
     def as_json(self) -> dict:
         return {"play": self.play, "through": self.through, "turns": self.turns, "finished": self.finished,
-                "added": self.added, "v": VERSION}
+                "added": self.added, "file": self.file, "v": VERSION}
 
     @classmethod
     def from_json(cls, data: dict) -> Ack:
         return cls(str(data["play"]), int(data["through"]), int(data["turns"]), bool(data["finished"]),
-                   int(data.get("added", 0)))
+                   int(data.get("added", 0)), str(data.get("file", "")))
 
 
 def through(numbers: set[int] | frozenset[int]) -> int:
@@ -76,3 +79,55 @@ def through(numbers: set[int] | frozenset[int]) -> int:
     while n + 1 in numbers:
         n += 1
     return n
+
+
+def taken(held: dict[int, float], turns: list[dict]) -> tuple[list[dict], set[int]]:
+    """Which posted turns the host takes, and which of the turns it holds they replace (`held`: number ->
+    wall time); as a game's own results file keeps them: the turn made last is the truth.
+
+    A game writes a turn over any turn with its number or later (after a reload, F5, the game may go on from
+    an earlier turn), and every turn carries the moment it was made. So a posted turn replaces the held turns
+    from its number on that were made before it; it is left out when the host holds that turn as made at the
+    same moment or later, or when an earlier turn the host holds was made after it (a post that arrives late,
+    after its turns were replaced). Posts may arrive in any order, and twice: the outcome is the same.
+    """
+    held = dict(held)
+    kept, replaced = [], set()
+    for turn in sorted(turns, key=lambda turn: turn["number"]):
+        number, made = turn["number"], turn["wall_time"]
+        if held.get(number, -math.inf) >= made or any(m < number and t > made for m, t in held.items()):
+            continue
+        for older in [m for m, t in held.items() if m >= number and t < made]:
+            del held[older]
+            replaced.add(older)
+        held[number] = made
+        kept.append(turn)
+    return kept, replaced
+
+
+@dataclass(frozen=True)
+class Address:
+    """An address a trainee typed: the host's (`http://192.168.1.20:8765`), with the room's code when the
+    address is the one the projector shows and its QR code holds (`http://192.168.1.20:8765/w/ACME-3`)."""
+
+    url: str
+    code: str = ""
+
+
+def address_of(text: str) -> Address | None:
+    """What a trainee typed in Settings as the host's address; None when it cannot be one.
+    The scheme may be left out (`192.168.1.20:8765`); the port defaults to the host's."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = urlsplit(text if "://" in text else f"http://{text}")
+    try:
+        port = parts.port or DEFAULT_PORT
+    except ValueError:
+        return None
+    if parts.scheme.lower() != "http" or not parts.hostname or parts.username or parts.password:
+        return None
+    found = re.fullmatch(r"/w/([^/]+)(?:/.*)?", parts.path)
+    code = found.group(1) if found and is_code(found.group(1)) else ""
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return Address(f"http://{host}:{port}", code)

@@ -30,16 +30,17 @@ from starlette.staticfiles import StaticFiles
 
 from game.assets import ASSETS
 from game.room import projector, trainer
+from game.room.forwarder import Forwarder
 from game.room.held import Room
-from game.room.host_writer import JournalWriter, PlayIdTaken
+from game.room.host_writer import JournalWriter, PlayIdTaken, Removed
 from game.room.lan import Announcement
 from game.room.lines import ScenarioLines
 from game.room.live import Broadcast, Full
-from game.room.posted import Refused, check_play, parse
 from game.room.protocol import CLIENT_HEADER, MOST_BYTES, TIMING_HEADER, VERSION, plays_path, room_path, same_code
 from game.room.rate_limits import Limits
 from game.workshop import page
 from game.workshop.group import gather
+from game.workshop.incoming import Refused, check_post, parse
 from game.workshop.journal import Journal
 from game.workshop.transfer import FORMAT, FORMAT_VERSION, dump
 from game.workshop.words import Words
@@ -69,11 +70,12 @@ class Host:
     scenarios: list[Path] = field(default_factory=list)
     announce: bool = True
     limits: Limits = field(default_factory=Limits)
+    forwarder: Forwarder | None = None  # to the organisation's LRS, when the trainer gave one
 
     def __post_init__(self) -> None:
         self.writer = JournalWriter(self.journal)
         self.journal = self.writer.path
-        self.room = Room(self.code)
+        self.room = Room(self.code, file=self.writer.file_id)
         self.room.load(self.writer.held(self.code))
         self.lines = ScenarioLines(self.scenarios)
         self.choices = trainer.load(trainer.choices_path(self.journal, self.code))
@@ -102,6 +104,8 @@ def make_app(host: Host) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette):
         host.writer.start()
+        if host.forwarder is not None:
+            host.forwarder.start()
         host.broadcast = Broadcast(host.draw)
         drawing = asyncio.create_task(host.broadcast.run())
         announcement = await _announce(host)
@@ -113,6 +117,8 @@ def make_app(host: Host) -> Starlette:
                 with contextlib.suppress(Exception):
                     await announcement.stop()
             await asyncio.to_thread(host.writer.stop)
+            if host.forwarder is not None:
+                await asyncio.to_thread(host.forwarder.stop)
 
     base = room_path("{code}")
     routes = [
@@ -193,7 +199,7 @@ def _post_play(host: Host):
         if body is None:
             return _refuse(413, words("refused.too_large", size=MOST_BYTES))
         try:
-            play = check_play(parse(body, "post"), "post", host.code)
+            play = check_post(parse(body, "post"), host.code)
         except Refused as refused:
             return _refuse(400, str(refused.problems[0]), refused.problems)
         play = {**play, "workshop": host.code, "notes": []}
@@ -201,11 +207,15 @@ def _post_play(host: Host):
             await asyncio.wrap_future(host.writer.submit(play))
         except PlayIdTaken:
             return _refuse(409, words("refused.conflict", play=play["uuid"]))
+        except Removed:
+            return _refuse(410, words("refused.removed", play=play["uuid"]))
         except Exception:  # the disk: full, or held by another program; the game tries again
             return _refuse(503, words("refused.disk"), headers={"retry-after": "2"})
         ack = host.room.absorb(play)
         if ack.added or ack.finished:
             host.broadcast.changed()
+            if host.forwarder is not None:
+                host.forwarder.arrived([play["uuid"]])  # off this request: the forwarder has its own thread
         took = (time.perf_counter() - started) * 1000
         return JSONResponse(ack.as_json(), headers={TIMING_HEADER: f"host;dur={took:.2f}"})
 
@@ -242,7 +252,7 @@ def _hello(host: Host):
     async def hello(request: Request) -> Response:
         if not same_code(request.path_params["code"], host.code):
             return _refuse(404, host.words("refused.no_workshop", code=request.path_params["code"][:40]))
-        return JSONResponse({"code": host.code, "v": VERSION, "plays": plays_path(host.code)})
+        return JSONResponse({"code": host.code, "v": VERSION, "plays": plays_path(host.code), "file": host.room.file})
 
     return hello
 

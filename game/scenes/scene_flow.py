@@ -47,6 +47,7 @@ class SceneFlow:
         self.seed = seed
         self.session: Session | None = None
         self.scenario: Scenario | None = None
+        self.on_sign_in: Callable[[Settings], None] = lambda settings: None  # the app joins the workshop room
 
     @property
     def settings(self) -> Settings:
@@ -84,6 +85,7 @@ class SceneFlow:
             return
         self.settings.trainee, self.settings.workshop = result
         self.on_settings(self.settings)
+        self.on_sign_in(self.settings)
         if not self._offer_to_play_on():
             self.choose()
 

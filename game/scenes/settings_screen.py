@@ -1,4 +1,5 @@
-"""Settings: text size, high contrast, the call clock, sound, speech and language; saved at once.
+"""Settings: text size, high contrast, the call clock, language, the workshop host's address, sound and speech;
+saved at once.
 
 Changes go up through `on_change`, which applies and saves them. Closes with None.
 Opening the settings looks for a speech engine (on the speaker's thread): without one, the
@@ -11,6 +12,8 @@ from collections.abc import Callable
 
 import pygame
 
+from game.room.protocol import address_of
+from game.scenes.address import AddressScene
 from game.scenes.scene import Scene
 from game.settings import SPEECH_SPEEDS, SPEECH_VOLUMES, TEXT_SIZES, Settings
 from game.text import LANGUAGES
@@ -23,7 +26,7 @@ CHOICES = {"text_size": TEXT_SIZES, "language": LANGUAGES, "speech_speed": SPEEC
            "speech_volume": SPEECH_VOLUMES}
 SWITCHES = ("high_contrast", "call_clock", "sound", "speech", "self_voicing")
 SPEECH = ("speech", "speech_speed", "speech_volume", "self_voicing")  # greyed out without a speech engine
-COLUMNS = {"screen": ("text_size", "high_contrast", "call_clock", "language"),  # heading: the settings below it
+COLUMNS = {"screen": ("text_size", "high_contrast", "call_clock", "language", "room_address"),  # heading: its rows
            "sound_and_speech": ("sound", *SPEECH)}
 ROWS = tuple(name for names in COLUMNS.values() for name in names)  # the focus goes down one column, then the next
 
@@ -46,6 +49,8 @@ class SettingsScene(Scene):
             return self.t(f"language.{value}")
         if name == "speech_volume":
             return self.t("settings.volume", percent=value)
+        if name == "room_address":
+            return value or self.t("settings.room_address_found")
         return self.t(f"settings.{'size' if name == 'text_size' else 'speed'}.{value}")
 
     def _buttons(self) -> list[Button]:
@@ -73,6 +78,9 @@ class SettingsScene(Scene):
 
     def _change(self, name: str, step: int) -> None:
         settings = self.look.settings
+        if name == "room_address":
+            self.stack.push(AddressScene(self.look, settings.room_address), self._address_typed)
+            return
         if name in CHOICES:
             options = list(CHOICES[name])
             setattr(settings, name, options[(options.index(getattr(settings, name)) + step) % len(options)])
@@ -81,6 +89,18 @@ class SettingsScene(Scene):
         self.on_change(settings)
         if name in SPEECH:
             self.look.speech.sample(self._label(name))  # heard at the new speed and volume
+        self.menu = Menu(self._buttons(), focus=self.menu.focus)
+
+    def _address_typed(self, typed: str | None) -> None:
+        """The host's address as typed; the workshop code in it, when the trainee has none yet."""
+        if typed is None:
+            return
+        settings = self.look.settings
+        settings.room_address = typed
+        address = address_of(typed)
+        if address and address.code and not settings.workshop:
+            settings.workshop = address.code
+        self.on_change(settings)
         self.menu = Menu(self._buttons(), focus=self.menu.focus)
 
     def draw(self, surface: pygame.Surface) -> None:

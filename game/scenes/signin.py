@@ -7,6 +7,7 @@ import pygame
 from game.scenes.scene import Scene
 from game.ui.button import Button
 from game.ui.chrome import hints, top_bar
+from game.ui.field import text_field
 from game.ui.look import Look
 from game.ui.menu import ENTER_KEYS, Menu, row
 
@@ -94,14 +95,4 @@ class SignInScene(Scene):
         hints(surface, look, self.t("signin.hints"))
 
     def _field(self, surface: pygame.Surface, rect: pygame.Rect, value: str, focused: bool, label: str) -> None:
-        look = self.look
-        if focused:
-            look.focus_ring(surface, rect, alt=f"{label}: {value}" if value else label)
-        look.panel(surface, rect, "speech", "focus" if focused else "panel_edge")
-        inner = rect.inflate(-2 * look.space("padding"), -look.px(6))
-        font = look.font("large")
-        shown = value + ("|" if focused else "")
-        while shown and font.size(shown)[0] > inner.width:  # keep the end of a long entry in view
-            shown = shown[1:]
-        image = font.render(shown, True, look.colour("text"))
-        surface.blit(image, (inner.left, inner.centery - image.get_height() // 2))
+        text_field(surface, self.look, rect, value, focused, label)

@@ -44,6 +44,8 @@ def hints(surface: pygame.Surface, look: Look, text: str) -> None:
     line = look.font("tiny").get_linesize()
     rect = pygame.Rect(margin, height - margin // 2 - line, width - 2 * margin, line)
     look.text(surface, text, rect, "tiny", "muted", align="right", valign="middle")
+    block = look.block(text, rect, "tiny")
+    look.hints_left = rect.right - max((block.font.size(line)[0] for line in block.lines), default=0)
 
 
 def status_line(surface: pygame.Surface, look: Look, text: str) -> None:
@@ -55,3 +57,31 @@ def status_line(surface: pygame.Surface, look: Look, text: str) -> None:
     box = pygame.Rect(margin // 2, height - margin // 4 - line - pad, width - margin, line + pad)
     look.panel(surface, box, "panel", "panel_edge")
     look.text(surface, text, box.inflate(-2 * pad, 0), "small", "text", valign="middle")
+
+
+def room_badge(surface: pygame.Surface, look: Look, lines: list[str], lit: bool) -> pygame.Rect | None:
+    """How the game and the live workshop room are doing: a small badge at the bottom left, in the calm line's
+    style and the hints' size, beside the keyboard hints and never over them; a filled dot while connected, an
+    open one otherwise. `lines` go from the whole line to the shortest: the longest that fits is shown.
+    Returns the badge's box (None when not even the shortest fits)."""
+    width, height = surface.get_size()
+    margin, pad, gap = look.space("margin"), look.space("padding"), look.space("gap")
+    font = look.font("tiny")
+    line = font.get_linesize()
+    dot = max(3, line // 3)
+    right = min(look.hints_left if look.hints_left is not None else width, width - margin // 2) - gap
+    room = right - margin // 2 - 3 * pad - 2 * dot
+    text = next((text for text in lines if font.size(text)[0] <= room), None)
+    if text is None:
+        return None
+    box = pygame.Rect(margin // 2, height - margin // 4 - line - pad // 2, font.size(text)[0] + 3 * pad + 2 * dot,
+                      line + pad // 2)
+    look.panel(surface, box, "panel", "panel_edge")
+    centre = (box.left + pad + dot, box.centery)
+    if lit:
+        pygame.draw.circle(surface, look.colour("vooruitgang"), centre, dot)
+    else:
+        pygame.draw.circle(surface, look.colour("muted"), centre, dot, max(1, dot // 2))
+    look.text(surface, text, pygame.Rect(centre[0] + dot + pad, box.top, box.right - centre[0] - dot - pad, box.height),
+              "tiny", "text", valign="middle", summary=True)
+    return box

@@ -27,6 +27,7 @@ class Look:
     scale: float = 1.0
     notes: list[str] = field(default_factory=list)  # what does not work on this computer, shown in settings
     speech: Speech | None = None  # told every text and focus ring drawn, for self-voicing; silent when not given
+    hints_left: int | None = None  # where this frame's keyboard hints begin: what is drawn beside them ends there
 
     def __post_init__(self) -> None:
         self.fonts = Fonts(self.theme)

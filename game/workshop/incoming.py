@@ -1,10 +1,11 @@
-"""Results that arrive from elsewhere are checked here, field by field, before anything is stored.
+"""Results that arrive from elsewhere are checked here, field by field, before anything of them is stored.
 
-One declaration (`PLAY`, `TURN`, `NOTE`, as JSON Schema) serves every way in: `merge` of an export
-or of a results file copied from a laptop, a salvaged file, and the live workshop host, which holds a
-posted play to the same declaration made tighter (game/room/posted.py). A value that is not of its
-type, too long, not finite, or not one the game knows (a verdict, a stage) is refused with a
-message that names the file and the place; then nothing of that file is stored.
+One declaration serves every way in: `merge` of an export or of a results file copied from a laptop, a
+salvaged file, and a play posted to the live workshop host (game/room). Every column of the journal is
+declared once below (`PLAY`, `TURN`, `NOTE`): its type, its longest text or its range, or the values the game
+knows (verdicts, stages, outcomes, motives). A value that is not of its type, too long, not finite, unknown,
+or a text with control characters is refused with a message that names the source and the place
+("play 2 (Anouk), turn 5, points: ..."); then nothing of that source is stored.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError, validators
-
 from game.model.deal import STAGES
+from game.model.motive import MOTIVES
 from game.model.playthrough import ENDING_BY_STAGE
 from game.model.scoring import VERDICTS
-from game.model.turn import EMAIL, KINDS, OUTCOMES
+from game.model.turn import KINDS, OUTCOMES
+from game.scenario.scenario import AIMS, CHANNELS, LANGUAGES
+from game.workshop.entries import scenario_key
+from game.workshop.journal import FINISH_COLUMNS, NOTE_COLUMNS, PLAY_COLUMNS, TURN_COLUMNS
 
 FORMAT = "vooruitgang-results"
 FORMAT_VERSION = 1
@@ -30,114 +33,83 @@ MOST_TURNS = 500
 MOST_NOTES = 100
 MOST_PROBLEMS = 10  # told at once; more would hide the first ones
 DEEPEST = 12  # nesting an export can need, with room to spare; deeper JSON is refused before it is parsed
-
+LATEST_MOMENT = 32_503_680_000.0  # seconds since 1970: the year 3000
 ENDINGS = (*ENDING_BY_STAGE.values(), "strung_along")
-CHANNELS = ("", "call", EMAIL)
-AIMS = ("", "advance", "prolong")
-
-
-def text(longest: int, shortest: int = 0) -> dict:
-    return {"type": "string", "maxLength": longest, **({"minLength": shortest} if shortest else {})}
-
-
-def number(low: float, high: float, kind: str = "number", empty: bool = False) -> dict:
-    """A finite number between `low` and `high` (JSON has no NaN; a copied results file may have infinity)."""
-    return {"type": [kind, "null"] if empty else kind, "minimum": low, "maximum": high, "finite": True}
-
-
-def one_of(values: tuple, empty: bool = False) -> dict:
-    return {"enum": [*values, None] if empty else list(values)}
-
-
-MOMENT = number(0, 32_503_680_000)  # seconds since 1970, before the year 3000
-UUID = {"type": "string", "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"}
-
-TURN = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "number": number(1, MOST_TURNS, "integer"),
-        "wall_time": MOMENT,
-        "kind": one_of(KINDS),
-        "outcome": one_of(OUTCOMES),
-        "day": number(0, 1000, "integer"),
-        "minute": number(0, 24 * 60, "integer"),
-        "channel": one_of(CHANNELS),
-        "call_id": text(200),
-        "point_id": text(200),
-        "choice": number(-1, 1000, "integer"),
-        "say": text(4000),
-        "aim": one_of(AIMS),
-        "reply": text(4000),
-        "verdict": one_of(VERDICTS),
-        "points": number(-1e6, 1e6),
-        "reasons": text(8000),
-        "stage_before": one_of(STAGES),
-        "stage_after": one_of(STAGES),
-    },
-}
-TURN["required"] = list(TURN["properties"])
-
-NOTE = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "uuid": UUID,
-        "play_uuid": UUID,
-        "note": text(4000),
-        "override": number(-1e6, 1e6, "integer", empty=True),
-        "written": MOMENT,
-    },
-}
-NOTE["required"] = list(NOTE["properties"])
-
-PLAY = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "uuid": UUID,
-        "trainee": text(200),
-        "workshop": text(200),
-        "scenario_path": text(2000),
-        "scenario_key": text(500),
-        "scenario_title": text(500),
-        "scenario_version": text(100),
-        "language": text(20),
-        "seed": number(-(2**63), 2**63 - 1, "integer", empty=True),
-        "motive": text(200),
-        "started": MOMENT,
-        "finished": {**MOMENT, "type": ["number", "null"]},
-        "outcome": one_of(ENDINGS, empty=True),
-        "stage": one_of(STAGES, empty=True),
-        "score": number(-1e6, 1e6, "integer", empty=True),
-        "parts": {"type": ["string", "null"], "maxLength": 8000},
-        "turns": {"type": "array", "maxItems": MOST_TURNS, "items": TURN},
-        "notes": {"type": "array", "maxItems": MOST_NOTES, "items": NOTE},
-    },
-    # a finished play has its outcome, stage and score
-    "if": {"properties": {"finished": {"type": "number"}}},
-    "then": {"properties": {"outcome": one_of(ENDINGS), "stage": one_of(STAGES), "score": {"type": "integer"}}},
-}
-PLAY["required"] = [name for name in PLAY["properties"] if name != "notes"]
-
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Control characters (a tab and a newline may stand in a phrasing) and lone surrogates, which SQLite cannot store.
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
-def _finite(_validator, wanted: bool, instance: Any, _schema: dict):
-    """NaN passes every comparison, so `minimum` and `maximum` alone would let it in."""
-    if wanted and isinstance(instance, float) and not math.isfinite(instance):
-        yield ValidationError(f"{instance!r} is not a finite number")
+@dataclass(frozen=True)
+class Text:
+    longest: int
+    shortest: int = 0
+    empty: bool = False  # may be null
 
 
-def _printable(_validator, wanted: bool, instance: Any, _schema: dict):
-    """A text with no control characters in it (the host asks this of every text a game posts)."""
-    if wanted and isinstance(instance, str) and _UNPRINTABLE.search(instance):
-        yield ValidationError("has a control character")
+@dataclass(frozen=True)
+class Number:
+    low: float
+    high: float
+    whole: bool = False
+    empty: bool = False
 
 
-Validator = validators.extend(Draft202012Validator, {"finite": _finite, "printable": _printable})
-_PLAYS = Validator({"type": "array", "maxItems": MOST_PLAYS, "items": PLAY})
+@dataclass(frozen=True)
+class OneOf:
+    values: tuple
+    empty: bool = False
+
+
+MOMENT = Number(0, LATEST_MOMENT)
+
+PLAY = {
+    "uuid": Text(36, 36),
+    "trainee": Text(200, 1),
+    "workshop": Text(200),
+    "scenario_path": Text(2000, 1),
+    "scenario_key": Text(500, 1),
+    "scenario_title": Text(500),
+    "scenario_version": Text(100),
+    "language": OneOf(LANGUAGES),
+    "seed": Number(-(2**63), 2**63 - 1, whole=True, empty=True),
+    "motive": OneOf(MOTIVES),
+    "started": MOMENT,
+    "finished": Number(0, LATEST_MOMENT, empty=True),
+    "outcome": OneOf(ENDINGS, empty=True),
+    "stage": OneOf(STAGES, empty=True),
+    "score": Number(-1e6, 1e6, whole=True, empty=True),
+    "parts": Text(8000, empty=True),
+}
+TURN = {
+    "number": Number(1, MOST_TURNS, whole=True),
+    "wall_time": MOMENT,
+    "kind": OneOf(KINDS),
+    "outcome": OneOf(OUTCOMES),
+    "day": Number(0, 1000, whole=True),
+    "minute": Number(0, 24 * 60, whole=True),
+    "channel": OneOf(("", *CHANNELS)),
+    "call_id": Text(200),
+    "point_id": Text(200),
+    "choice": Number(-1, 1000, whole=True),
+    "say": Text(4000),
+    "aim": OneOf(("", *AIMS)),
+    "reply": Text(4000),
+    "verdict": OneOf(VERDICTS),
+    "points": Number(-1e6, 1e6),
+    "reasons": Text(8000),
+    "stage_before": OneOf(STAGES),
+    "stage_after": OneOf(STAGES),
+}
+NOTE = {
+    "uuid": Text(36, 36),
+    "play_uuid": Text(36, 36),
+    "note": Text(4000),
+    "override": Number(-1e6, 1e6, whole=True, empty=True),
+    "written": MOMENT,
+}
+# one declaration per journal column
+assert (tuple(PLAY), tuple(TURN), tuple(NOTE)) == (PLAY_COLUMNS, TURN_COLUMNS, NOTE_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -154,39 +126,46 @@ class Refused(Exception):
 
     def __init__(self, source: str, problems: list[FieldProblem]):
         self.source = source
-        self.problems = problems
-        super().__init__(f"{source}: " + "; ".join(str(problem) for problem in problems))
+        self.problems = problems[:MOST_PROBLEMS]
+        super().__init__(f"{source}: " + "; ".join(str(problem) for problem in self.problems))
 
+
+# --- the ways in ------------------------------------------------------------------------------
 
 def check_plays(plays: Any, source: str) -> list[dict]:
-    """`plays` when every play, turn and note in it is whole and sound; else `Refused` naming `source`."""
-    problems = shape_problems(_PLAYS, plays)
-    if not problems:
-        problems = _consistency(plays)
+    """`plays` (an export's, a copied file's) when every play, turn and note is whole and sound; else `Refused`."""
+    problems = _check_list(plays, "plays", MOST_PLAYS, "")
     if problems:
-        raise Refused(source, problems[:MOST_PROBLEMS])
+        raise Refused(source, problems)
+    for index, play in enumerate(plays):
+        problems += _check_play(play, _play_place(index, play), notes=True)
+        if len(problems) >= MOST_PROBLEMS:
+            break
+    if not problems:
+        repeated = [uuid for uuid, count in Counter(play["uuid"] for play in plays).items() if count > 1]
+        problems = [FieldProblem("", f"play {uuid} appears twice") for uuid in repeated]
+    if problems:
+        raise Refused(source, problems)
     return plays
 
 
 def check_play(play: Any, source: str) -> dict:
-    """One play (a salvaged one), checked as in a file."""
-    return check_plays([play], source)[0]
+    """One play with its notes, checked as in a file (a salvaged play)."""
+    problems = _check_play(play, "", notes=True)
+    if problems:
+        raise Refused(source, problems)
+    return play
 
 
-def shape_problems(validator: Any, document: Any) -> list[FieldProblem]:
-    """The first problems `validator` (a schema of this module's kind) finds in `document`, each named by place."""
-    problems: dict[tuple[str, str], FieldProblem] = {}
-    for error in _first(validator.iter_errors(document)):
-        problem = _problem(error, document)
-        # one problem a value: a null score is not also told as "not a number" (a field missing is its own)
-        named = problem.message if error.validator in ("required", "additionalProperties") else ""
-        problems.setdefault((problem.where, named), problem)
-    return list(problems.values())
-
-
-def repeated_turns(play: dict) -> list[int]:
-    """The numbers of the turns a play holds twice."""
-    return [number for number, count in Counter(turn["number"] for turn in play["turns"]).items() if count > 1]
+def check_post(play: Any, workshop: str, source: str = "post") -> dict:
+    """One play as a game posts it to the live host of `workshop`: as in a file, without the trainer's notes,
+    and of this workshop (its code as typed from a projector: case and surrounding spaces aside)."""
+    problems = _check_play(play, "", notes=False)
+    if not problems and play["workshop"].strip().casefold() != workshop.strip().casefold():
+        problems.append(FieldProblem("workshop", f"{_shown(play['workshop'])} is not this workshop's code"))
+    if problems:
+        raise Refused(source, problems)
+    return play
 
 
 def parse(data: bytes | str, source: str) -> Any:
@@ -204,8 +183,120 @@ def parse(data: bytes | str, source: str) -> Any:
     try:
         return json.loads(data, parse_constant=_not_a_number)
     except ValueError as error:
-        raise Refused(source, [FieldProblem("", f"not JSON ({error})")]) from error
+        raise Refused(source, [FieldProblem("", f"not JSON ({str(error)[:120]})")]) from error
 
+
+# --- one play ---------------------------------------------------------------------------------
+
+def _check_play(play: Any, where: str, notes: bool) -> list[FieldProblem]:
+    problems = _check_fields(play, PLAY, where, extra=("turns", "notes"))
+    if problems:
+        return problems
+    problems = _check_turns(play.get("turns"), where)
+    if notes:
+        problems += _check_notes(play, where)
+    elif play.get("notes") not in (None, []):
+        problems.append(FieldProblem(_at(where, "notes"), "a trainer's notes are not posted by a game"))
+    return problems + _check_rest(play, where)
+
+
+def _check_fields(document: Any, declared: dict, where: str, extra: tuple = ()) -> list[FieldProblem]:
+    if not isinstance(document, dict):
+        return [FieldProblem(where, f"{_kind(document)} is not a set of fields")]
+    problems = [FieldProblem(where, f"unknown field {_shown(name)}") for name in document
+                if name not in declared and name not in extra]
+    problems += [FieldProblem(where, f"{name} is missing") for name in declared if name not in document]
+    for name, rule in declared.items():
+        if name in document:
+            message = _check_value(document[name], rule)
+            if message:
+                problems.append(FieldProblem(_at(where, name), message))
+    return problems
+
+
+def _check_value(value: Any, rule: Text | Number | OneOf) -> str:
+    if value is None:
+        return "" if rule.empty else "is empty"
+    if isinstance(rule, OneOf):
+        return "" if isinstance(value, str) and value in rule.values else \
+            f"{_shown(value)} is not one of {', '.join(repr(v) for v in rule.values)}"
+    if isinstance(rule, Text):
+        if not isinstance(value, str):
+            return f"{_shown(value)} is not text"
+        if not rule.shortest <= len(value) <= rule.longest:
+            return f"text of {len(value)} characters, not {rule.shortest} to {rule.longest}"
+        return "has a control character" if _UNPRINTABLE.search(value) else ""
+    if isinstance(value, bool) or not isinstance(value, int | float) or (rule.whole and not isinstance(value, int)):
+        kind = "a whole number" if rule.whole else "a number"
+        return f"{_shown(value)} is not {kind}{' or empty' if rule.empty else ''}"
+    if math.isnan(value):
+        return f"{_shown(value)} is not a finite number"
+    if not rule.low <= value <= rule.high:  # infinity is out of every range
+        return f"{_shown(value)} is out of range ({rule.low:g} to {rule.high:g})"
+    return ""
+
+
+def _check_turns(turns: Any, where: str) -> list[FieldProblem]:
+    problems = _check_list(turns, "turns", MOST_TURNS, where)
+    if problems:
+        return problems
+    for index, turn in enumerate(turns, start=1):
+        problems += _check_fields(turn, TURN, _at(where, f"turn {index}"))
+        if len(problems) >= MOST_PROBLEMS:
+            return problems
+    if problems:
+        return problems
+    repeated = [number for number, count in Counter(turn["number"] for turn in turns).items() if count > 1]
+    problems += [FieldProblem(_at(where, "turns"), f"turn {number} appears twice") for number in repeated]
+    for index, turn in enumerate(turns, start=1):
+        if not _is_list_of_texts(turn["reasons"]):
+            problems.append(FieldProblem(_at(where, f"turn {index}, reasons"), "is not a list of texts in JSON"))
+    return problems
+
+
+def _check_notes(play: dict, where: str) -> list[FieldProblem]:
+    notes = play.get("notes", [])
+    problems = _check_list(notes, "notes", MOST_NOTES, where)
+    if problems:
+        return problems
+    for index, note in enumerate(notes, start=1):
+        place = _at(where, f"note {index}")
+        found = _check_fields(note, NOTE, place)
+        if not found and not UUID.fullmatch(note["uuid"]):
+            found.append(FieldProblem(_at(place, "uuid"), f"{_shown(note['uuid'])} is not a note id"))
+        if not found and note["play_uuid"] != play["uuid"]:
+            found.append(FieldProblem(place, f"note {note['uuid']} belongs to another play"))
+        problems += found
+    return problems
+
+
+def _check_list(items: Any, name: str, most: int, where: str) -> list[FieldProblem]:
+    if not isinstance(items, list):
+        return [FieldProblem(_at(where, name), f"{_kind(items)} is not a list")]
+    if len(items) > most:
+        return [FieldProblem(_at(where, name), f"{len(items)} {name} are more than {most}")]
+    return []
+
+
+def _check_rest(play: dict, where: str) -> list[FieldProblem]:
+    """What the field types cannot say on their own."""
+    problems = []
+    if not UUID.fullmatch(play["uuid"]):
+        problems.append(FieldProblem(_at(where, "uuid"), f"{_shown(play['uuid'])} is not a play id"))
+    if play["scenario_key"] != scenario_key(play["scenario_path"]) or not play["scenario_key"].endswith(".yaml"):
+        problems.append(FieldProblem(_at(where, "scenario_key"), "is not the file name of scenario_path"))
+    finished = play["finished"] is not None
+    for name in FINISH_COLUMNS[1:]:
+        if finished and play[name] is None:
+            problems.append(FieldProblem(_at(where, name), "is missing from a finished play"))
+        if not finished and play[name] is not None:
+            problems.append(FieldProblem(_at(where, name), "belongs to a finished play, and this one is not"))
+    if finished and play["parts"] is not None and not _is_parts(play["parts"]):
+        problems.append(FieldProblem(_at(where, "parts"), "is not the score's parts in JSON"))
+    return problems
+
+
+# --- helpers ----------------------------------------------------------------------------------
 
 def _not_a_number(name: str) -> float:
     raise ValueError(f"{name} is not a number JSON allows")
@@ -233,89 +324,42 @@ def _depth(data: str) -> int:
     return deepest
 
 
-def _first(errors, count: int = MOST_PROBLEMS) -> list:
-    found = []
-    for error in errors:
-        found.append(error)
-        if len(found) == count:
-            break
-    return found
+def _json(text: str) -> Any:
+    """What a text field holding JSON holds; None when it is not JSON."""
+    try:
+        return json.loads(text, parse_constant=_not_a_number)
+    except ValueError:
+        return None
 
 
-def _problem(error, document: Any, prefix: tuple = ()) -> FieldProblem:
-    path = list(error.absolute_path)
-    return FieldProblem(_where(prefix, path, document), _message(error))
+def _is_list_of_texts(text: str) -> bool:
+    value = _json(text)
+    return isinstance(value, list) and all(isinstance(item, str) and len(item) <= 200 for item in value)
 
 
-def _where(prefix: tuple, path: list, document: Any) -> str:
-    """'play 3 (Anouk), turn 5, points' for plays[2].turns[4].points."""
-    parts = list(prefix)
-    if path and isinstance(path[0], int) and not prefix:
-        index = path.pop(0)
-        play = document[index] if isinstance(document, list) else None
-        trainee = play.get("trainee") if isinstance(play, dict) else None
-        parts.append(f"play {index + 1}" + (f" ({trainee[:40]})" if isinstance(trainee, str) and trainee else ""))
-    while path:
-        name = path.pop(0)
-        if name in ("turns", "notes") and path and isinstance(path[0], int):
-            parts.append(f"{name[:-1]} {path.pop(0) + 1}")
-        else:
-            parts.append(str(name))
-    return ", ".join(parts)
+def _is_parts(text: str) -> bool:
+    value = _json(text)
+    return isinstance(value, dict) and len(value) <= 50 and all(
+        isinstance(key, str) and len(key) <= 100 and isinstance(number, int | float) and not isinstance(number, bool)
+        and math.isfinite(number) for key, number in value.items())
 
 
-def _message(error) -> str:
-    """jsonschema's words, shortened: the value itself may be long or hostile."""
-    value = error.instance
-    validator = error.validator
-    if value is None and "then" in error.relative_schema_path:
-        return "is missing from a finished play"
-    if validator == "type":
-        kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"{shown(value)} is not {' or '.join(_KIND.get(kind, kind) for kind in kinds)}"
-    if validator == "enum":
-        return f"{shown(value)} is not one of {', '.join(repr(v) for v in error.validator_value)}"
-    if validator in ("minimum", "maximum"):
-        return f"{shown(value)} is out of range ({'at least' if validator == 'minimum' else 'at most'} " \
-               f"{error.validator_value})"
-    if validator == "maxLength":
-        return f"text of {len(value)} characters is longer than {error.validator_value}"
-    if validator == "minLength":
-        return "is empty" if not value else f"text of {len(value)} characters is shorter than {error.validator_value}"
-    if validator == "printable":
-        return error.message
-    if validator == "maxItems":
-        return f"{len(value)} items are more than {error.validator_value}"
-    if validator == "required":
-        return error.message.removesuffix(" is a required property").strip("'") + " is missing"
-    if validator == "additionalProperties":
-        unknown = [name for name in value if name not in error.schema.get("properties", {})]
-        return f"unknown field{'s' if len(unknown) > 1 else ''} " + ", ".join(shown(name) for name in unknown[:5])
-    if validator == "finite":
-        return f"{shown(value)} is not a finite number"
-    if validator == "pattern":
-        return f"{shown(value)} is not a play id"
-    return error.message[:200]
+def _play_place(index: int, play: Any) -> str:
+    """'play 3 (Anouk)': the play's place in a file, with the trainee's name when it has one."""
+    trainee = play.get("trainee") if isinstance(play, dict) else None
+    shown = trainee[:40] if isinstance(trainee, str) and trainee and not _UNPRINTABLE.search(trainee) else ""
+    return f"play {index + 1}" + (f" ({shown})" if shown else "")
 
 
-def shown(value: Any) -> str:
-    """A value as a message may show it: short, whatever a hostile file or client holds."""
-    told = "a set of fields" if isinstance(value, dict) else "a list" if isinstance(value, list) else repr(value)
-    return told if len(told) <= 60 else told[:57] + "..."
+def _at(where: str, name: str) -> str:
+    return f"{where}, {name}" if where else name
 
 
-_KIND = {"string": "text", "integer": "a whole number", "number": "a number", "null": "empty", "array": "a list",
-         "object": "a set of fields"}
+def _kind(value: Any) -> str:
+    return {dict: "a set of fields", list: "a list", str: "text", type(None): "nothing"}.get(type(value), _shown(value))
 
 
-def _consistency(plays: list[dict]) -> list[FieldProblem]:
-    """What a schema cannot say: ids unique, turns numbered once, notes about their own play."""
-    problems = []
-    repeated = [uuid for uuid, count in Counter(play["uuid"] for play in plays).items() if count > 1]
-    problems += [FieldProblem("", f"play {uuid} appears twice") for uuid in repeated]
-    for index, play in enumerate(plays):
-        where = _where((), [index], plays)
-        problems += [FieldProblem(where, f"turn {number} appears twice") for number in repeated_turns(play)]
-        problems += [FieldProblem(where, f"note {note['uuid']} belongs to another play")
-                     for note in play.get("notes", []) if note["play_uuid"] != play["uuid"]]
-    return problems
+def _shown(value: Any) -> str:
+    """A value as a message may show it: short, whatever a hostile client sent."""
+    shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    return shown if len(shown) <= 60 else shown[:57] + "..."

@@ -446,6 +446,10 @@ class Journal:
         self.connection.execute("DELETE FROM writers WHERE token = ?", (token,))
         self.checkpoint()
 
+    def file_id(self) -> str:
+        """This results file's own id (schema step 'file_id'): a live host names its file by it."""
+        return self.connection.execute("SELECT id FROM file_id").fetchone()[0]
+
     def checkpoint(self) -> bool:
         """Move what the -wal file holds into the main file; whether all of it went (readers may hold some back)."""
         try:

@@ -107,6 +107,25 @@ MIGRATIONS: tuple[str, ...] = (
         pseudonym TEXT NOT NULL UNIQUE
     ) WITHOUT ROWID;
     """,
+    # The live workshop room (game/room). `file_id`: this file's own id, which a host names in its answers, so a
+    # game can tell one host's results file from another's. `room_sent`: what the host with that results file
+    # has acknowledged of each play of this file, the game's outbox marks: turns 1..through, the ending, and a
+    # digest of the turns 1..through as they were then (a reload can rewrite turns already sent).
+    """
+    CREATE TABLE file_id (
+        id TEXT NOT NULL
+    );
+    INSERT INTO file_id (id) VALUES (lower(hex(randomblob(16))));
+    CREATE TABLE room_sent (
+        host_file TEXT NOT NULL,
+        play_uuid TEXT NOT NULL,
+        through INTEGER NOT NULL,
+        finished INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        acknowledged REAL NOT NULL,
+        PRIMARY KEY (host_file, play_uuid)
+    ) WITHOUT ROWID;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

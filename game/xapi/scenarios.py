@@ -41,10 +41,15 @@ class PlayedScenario:
 
 
 class ScenarioShelf:
-    """Finds the file of each scenario version, reading every file at most once."""
+    """Finds the file of each scenario version, reading every file at most once.
 
-    def __init__(self, folders: Iterable[Path | str] = ()):
+    `played_paths=False` looks by the file's name in the folders only, never at the path a playthrough names:
+    the live host (game/room) forwards plays that trainees posted, and opens no file a trainee names.
+    """
+
+    def __init__(self, folders: Iterable[Path | str] = (), played_paths: bool = True):
         self.folders = [Path(folder) for folder in folders] + [shipped_scenarios()]
+        self.played_paths = played_paths
         self._loaded: dict[Path, Scenario | None] = {}
         self._found: dict[tuple[str, str], PlayedScenario | None] = {}
 
@@ -55,7 +60,8 @@ class ScenarioShelf:
         return self._found[key, version]
 
     def _search(self, played_path: str, key: str, version: str) -> PlayedScenario | None:
-        candidates = [Path(played_path)] + [folder / key for folder in self.folders]
+        played = [Path(played_path)] if self.played_paths else []
+        candidates = played + [folder / key for folder in self.folders]  # `key` is a file name, never a path
         for path in candidates:
             scenario = self._load(path)
             if scenario is not None and scenario.version == version:

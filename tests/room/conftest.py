@@ -23,7 +23,7 @@ from game.workshop.journal import Journal
 from game.workshop.transfer import dump
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = "TEST-1"
+CODE = f"TEST-{os.getpid()}"  # its own per test run: hosts of runs beside this one announce theirs on the LAN
 
 
 def played(tiny, tmp_path: Path, trainee: str = "Kim", seed: int = 1, strategy: str = "advance",
@@ -78,10 +78,10 @@ class RunningHost:
     """`python main.py host` in its own process on 127.0.0.1, as a trainer starts it."""
 
     def __init__(self, folder: Path, code: str = CODE, port: int | None = None, announce: bool = False,
-                 lang: str = "en"):
+                 lang: str = "en", options: tuple[str, ...] = ()):
         self.folder, self.code, self.port = folder, code, port or free_port()
         self.db = folder / "host.sqlite"
-        self.announce, self.lang = announce, lang
+        self.announce, self.lang, self.options = announce, lang, options
         self.process: subprocess.Popen | None = None
         self.output = ""
 
@@ -91,7 +91,7 @@ class RunningHost:
 
     def start(self) -> RunningHost:
         command = [sys.executable, str(ROOT / "main.py"), "host", "--workshop", self.code, "--bind", "127.0.0.1",
-                   "--port", str(self.port), "--db", str(self.db), "--lang", self.lang]
+                   "--port", str(self.port), "--db", str(self.db), "--lang", self.lang, *self.options]
         if not self.announce:
             command.append("--no-announce")
         env = {**os.environ, "VOORUITGANG_HOME": str(self.folder / "home"), "PYTHONUNBUFFERED": "1"}
@@ -131,5 +131,14 @@ class RunningHost:
 @pytest.fixture
 def running_host(tmp_path):
     started = RunningHost(tmp_path).start()
+    yield started
+    started.stop()
+
+
+@pytest.fixture
+def announced_host(tmp_path):
+    """A host announced on the network (127.0.0.1), as a game finds it by its code."""
+    (tmp_path / "host").mkdir()
+    started = RunningHost(tmp_path / "host", announce=True).start()
     yield started
     started.stop()

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from game.room.bots import post_of
 from game.room.client import RoomClient
 from game.room.lan import find
+from game.room.outbox import post_of
 from game.workshop.journal import Journal
 from tests.room.conftest import CODE, ROOT, RunningHost, held_turns
 from tests.room.proxy import Proxy

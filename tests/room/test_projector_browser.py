@@ -34,11 +34,17 @@ def browser(width: int, height: int) -> webdriver.Chrome:
     return webdriver.Chrome(service=Service(DRIVER), options=options)
 
 
+def projector_page(url: str, width: int = 1920, height: int = 1080) -> webdriver.Chrome:
+    """The room's page at `url`, once it is live."""
+    driver = browser(width, height)
+    driver.get(url)
+    WebDriverWait(driver, 10).until(lambda d: "live" in d.find_element(By.TAG_NAME, "body").get_attribute("class"))
+    return driver
+
+
 @pytest.fixture
 def page(running_host):
-    driver = browser(1920, 1080)
-    driver.get(f"{running_host.url}/w/{CODE}")
-    WebDriverWait(driver, 10).until(lambda d: "live" in d.find_element(By.TAG_NAME, "body").get_attribute("class"))
+    driver = projector_page(f"{running_host.url}/w/{CODE}")
     yield driver
     driver.quit()
 
@@ -48,7 +54,7 @@ def test_a_turn_posted_by_a_game_shows_on_the_page_within_a_second(page, running
     RoomClient(running_host.url, CODE).post(unfinished(play, 1))
     posted = time.monotonic()
     WebDriverWait(page, 1.0, poll_frequency=0.02).until(
-        lambda d: "1 turns" in d.find_element(By.ID, "summary").text)
+        lambda d: "1 turn " in d.find_element(By.ID, "summary").text)
     assert time.monotonic() - posted < 1.0
 
 

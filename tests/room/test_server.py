@@ -43,6 +43,54 @@ def test_a_game_finished_after_it_was_posted_halfway_keeps_its_ending(client, ho
                                                                  len(a_play["turns"]))
 
 
+def rewritten(play: dict, turns_kept: int, later: float = 1000.0) -> dict:
+    """The same play after a reload (F5) that went on from turn `turns_kept + 1`: that turn made again, later,
+    with other words, and nothing after it yet."""
+    again = {**play["turns"][turns_kept], "wall_time": play["turns"][turns_kept]["wall_time"] + later,
+             "say": "Said after the reload."}
+    return {**unfinished(play, turns_kept), "turns": [*play["turns"][:turns_kept], again]}
+
+
+def held_says(path) -> list[tuple[int, str]]:
+    with Journal.open(path) as journal:
+        return journal.connection.execute("SELECT number, say FROM turns ORDER BY number").fetchall()
+
+
+def test_a_turn_the_game_made_again_after_a_reload_replaces_the_hosts_from_its_number_on(client, host, a_play):
+    client.post(PLAYS, json=unfinished(a_play, 4))
+    answer = client.post(PLAYS, json=rewritten(a_play, 1))
+    assert (answer.json()["through"], held_says(host.journal)) == (
+        2, [(1, a_play["turns"][0]["say"]), (2, "Said after the reload.")])
+
+
+def test_turns_that_arrive_after_the_game_replaced_them_change_nothing(client, host, a_play):
+    client.post(PLAYS, json=rewritten(a_play, 1))
+    late = client.post(PLAYS, json=unfinished(a_play, 4))  # held up on the way, posted before the reload
+    assert (late.json()["added"], held_says(host.journal)) == (
+        0, [(1, a_play["turns"][0]["say"]), (2, "Said after the reload.")])
+
+
+def test_the_projector_follows_the_replaced_turns(client, host, a_play):
+    client.post(PLAYS, json=unfinished(a_play, 4))
+    client.post(PLAYS, json=rewritten(a_play, 1))
+    assert [turn.say for turn in host.room.records()[0].turns] == [a_play["turns"][0]["say"], "Said after the reload."]
+
+
+def test_a_play_the_trainer_removed_is_not_taken_again(client, host, a_play):
+    client.post(PLAYS, json=unfinished(a_play, 2))
+    with Journal.open(host.journal) as journal:
+        journal.remove(journal.find(a_play["uuid"]))
+    answer = client.post(PLAYS, json=a_play)
+    assert (answer.status_code, held_turns(host.journal)) == (410, [])
+
+
+def test_the_host_names_its_results_file_in_its_answers(client, host, a_play):
+    with Journal.open(host.journal) as journal:
+        file = journal.file_id()
+    hello = client.get(f"/w/{CODE}/hello").json()
+    assert (hello["file"], client.post(PLAYS, json=a_play).json()["file"]) == (file, file)
+
+
 def test_what_the_host_holds_of_a_play_can_be_asked(client, a_play):
     client.post(PLAYS, json=unfinished(a_play, 2))
     assert client.get(f"{PLAYS}/{a_play['uuid']}").json()["through"] == 2

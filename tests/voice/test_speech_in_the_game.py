@@ -148,7 +148,7 @@ def test_a_new_speaking_speed_is_heard_at_once_at_that_speed(speaking_app):
     press(app, pygame.K_DOWN, times=2)
     press(app, pygame.K_RETURN)  # the settings
     settle(app)
-    press(app, pygame.K_DOWN, times=6)  # down the screen column, then sound, speech, the speed
+    press(app, pygame.K_DOWN, times=7)  # down the screen column, then sound, speech, the speed
     press(app, pygame.K_RIGHT)
     last = app.look.speech.speaker.said[-1] if said(app) else None
     assert (last.text, last.rate) == ("Speaking speed: fast", 220)

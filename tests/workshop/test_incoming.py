@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from game.cli import main
-from game.workshop.incoming import parse
+from game.workshop.incoming import Refused, check_post, parse
 from game.workshop.journal import Journal
 from game.workshop.transfer import export
 
@@ -133,6 +133,14 @@ def test_deeply_nested_json_is_refused_without_running_out_of_stack(tmp_path, ca
     path.write_text('{"a":' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
     code = main(["merge", str(path), "--db", str(tmp_path / "trainer.sqlite"), "--lang", "en"])
     assert (code, "nested deeper than" in capsys.readouterr().err) == (1, True)
+
+
+def test_a_posted_turn_is_checked_the_same_way(exported):
+    play = exported["plays"][0]
+    posted = {**play, "notes": [], "turns": [dict(play["turns"][0], points=float("inf")), *play["turns"][1:]]}
+    with pytest.raises(Refused) as refused:
+        check_post(posted, play["workshop"], "POST /w/W1/plays")
+    assert str(refused.value).startswith("POST /w/W1/plays: turn 1, points: inf is")
 
 
 def test_json_text_with_a_byte_order_mark_parses():

@@ -1,4 +1,5 @@
-"""Every posted play is checked field by field; anything a game would never send is refused by name."""
+"""A play posted to the live host is checked by the same declaration as a file to merge: field by field, and
+anything a game would never send is refused by name."""
 
 from __future__ import annotations
 
@@ -6,20 +7,25 @@ import json
 
 import pytest
 
-from game.room.posted import Refused, check_play, parse
-from tests.room.conftest import CODE, unfinished
+from game.workshop.incoming import Refused, check_post, parse
+from tests.room.conftest import CODE, played, unfinished
+
+
+@pytest.fixture
+def a_play(tiny, tmp_path):
+    return played(tiny, tmp_path)
 
 
 def test_a_played_game_as_export_writes_it_is_accepted(a_play):
-    assert check_play(a_play, "post", CODE) is a_play
+    assert check_post(a_play, CODE) is a_play
 
 
 def test_a_game_halfway_is_accepted(a_play):
-    assert check_play(unfinished(a_play, 2), "post", CODE)["finished"] is None
+    assert check_post(unfinished(a_play, 2), CODE)["finished"] is None
 
 
 def test_the_workshop_code_is_read_as_typed_from_a_projector(a_play):
-    assert check_play({**a_play, "workshop": " test-1 "}, "post", CODE)
+    assert check_post({**a_play, "workshop": f" {CODE.lower()} "}, CODE)
 
 
 def changed(play: dict, **fields) -> dict:
@@ -67,19 +73,19 @@ HOSTILE = {
 @pytest.mark.parametrize("case", HOSTILE)
 def test_a_hostile_play_is_refused(a_play, case):
     with pytest.raises(Refused) as refused:
-        check_play(HOSTILE[case](a_play), "post", CODE)
+        check_post(HOSTILE[case](a_play), CODE)
     assert refused.value.problems
 
 
 def test_a_refusal_names_the_turn_and_the_field(a_play):
     with pytest.raises(Refused) as refused:
-        check_play(changed_turn(a_play, verdict="excellent"), "post", CODE)
+        check_post(changed_turn(a_play, verdict="excellent"), CODE)
     assert str(refused.value.problems[0]).startswith("turn 1, verdict: 'excellent' is not one of")
 
 
 def test_a_play_that_is_not_a_set_of_fields_is_refused():
     with pytest.raises(Refused):
-        check_play([1, 2, 3], "post", CODE)
+        check_post([1, 2, 3], CODE)
 
 
 @pytest.mark.parametrize("body", [b'{"score": NaN}', b'{"score": Infinity}', b"\xff\xfe{}", b"[" * 100_000,
