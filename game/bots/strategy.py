@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from game.model.moment import Moment
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
-from game.scenario.scenario import ADVANCE, CALL, EMAIL, PROLONG
+from game.model.scenario import ADVANCE, CALL, EMAIL, PROLONG
 
 STRATEGIES = ("advance", "prolong", "random")
 

@@ -20,7 +20,7 @@ from collections import Counter
 from game.bots.strategy import STRATEGIES, Strategy, bot_rng, play_out
 from game.cli.validate import loaded_or_told
 from game.model.playthrough import Playthrough
-from game.scenario.scenario import Scenario
+from game.model.scenario import Scenario
 from game.workshop.entries import begun, ended, turned
 from game.workshop.journal import Journal, in_use
 from game.workshop.opening import open_for_command

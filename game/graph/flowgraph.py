@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from game.lint.flow import Flow, explore
 from game.model import deal as stages
 from game.model.playthrough import ENDING_BY_STAGE
-from game.scenario.scenario import Scenario
+from game.model.scenario import Scenario
 
 CALL, POINT, STAGE, ENDING = "call", "point", "stage", "ending"
 ADVANCE, PROLONG, OPENS, NEXT_CALL, GAME_ENDS = "advance", "prolong", "opens", "next_call", "game_ends"

@@ -14,7 +14,8 @@ from game.lint.texts import check_texts
 from game.lint.translation import check_translation
 from game.lint.week import check_week
 from game.lint.wording import check_wording
-from game.scenario.fields import Location, Report, locate
+from game.model.scenario import Location
+from game.scenario.fields import Report, locate
 from game.scenario.load import default_rules, read_scenario
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.source import Node, read_file

@@ -7,9 +7,9 @@ from collections import defaultdict
 from game.lint.flow import Flow, PhrasingKey, State
 from game.model import deal as stages
 from game.model.playthrough import ENDING_BY_STAGE
-from game.scenario.fields import Location, Report
+from game.model.scenario import ADVANCE, PROLONG, Location, Phrasing
+from game.scenario.fields import Report
 from game.scenario.load import ENDING_KINDS
-from game.scenario.scenario import ADVANCE, PROLONG, Phrasing
 
 MOVES_FROM = {
     stages.REACHED: "reveal, agree_step, order or decline",

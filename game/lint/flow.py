@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from game.model import deal as stages
 from game.model.hindsight import outcome_of
+from game.model.scenario import END_CALL, DecisionPoint, Phrasing, Scenario
 from game.model.scoring import Change, Judgement, judge
-from game.scenario.scenario import END_CALL, DecisionPoint, Phrasing, Scenario
 
 # A state: (call index, point index, stage, motive). A phrasing: (call index, point index, phrasing index).
 State = tuple[int, int, str, str]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from game.model.deal import Deal
+from game.model.scenario import DecisionPoint, Phrasing
 from game.model.scoring import Change, ScoreWeights, points
-from game.scenario.scenario import DecisionPoint, Phrasing
 
 
 def outcome_of(phrasing: Phrasing, stage: str, motive: str) -> Change:

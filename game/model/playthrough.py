@@ -20,9 +20,7 @@ from game.model.buyer import Buyer
 from game.model.deal import Deal
 from game.model.moment import Moment, is_workday
 from game.model.motive import draw_motive
-from game.model.scoring import Change, Judgement, Score, judge, score
-from game.model.turn import Turn
-from game.scenario.scenario import (
+from game.model.scenario import (
     APPOINTMENT_PLACEHOLDER,
     CALL,
     COLLEAGUE,
@@ -35,6 +33,8 @@ from game.scenario.scenario import (
     Phrasing,
     Scenario,
 )
+from game.model.scoring import Change, Judgement, Score, judge, score
+from game.model.turn import Turn
 from game.text import spoken_moment
 
 REACHING = "reaching"

@@ -9,12 +9,12 @@ from game.installation import console_program, shipped_scenarios
 from game.model import turn as turns
 from game.model.moment import Moment, next_day
 from game.model.playthrough import IN_CALL, REACHING, Playthrough
+from game.model.scenario import Location, Scenario
 from game.model.turn import Turn
 from game.playtest.spec import Playtest, PlaytestFile, Step, Verdict, read_playtests
-from game.scenario.fields import Location, Report
+from game.scenario.fields import Report
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
-from game.scenario.scenario import Scenario
 from game.scenario.source import read_file
 from game.text import day_name, say
 

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from game.model import deal as stages
 from game.model.moment import Moment, parse_clock
 from game.model.motive import MOTIVES
+from game.model.scenario import CALL, EMAIL, Location
 from game.model.scoring import VERDICTS
-from game.scenario.fields import Fields, Location, Report, did_you_mean, locate, one_of_hint
+from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint
 from game.scenario.load import ENDING_KINDS
-from game.scenario.scenario import CALL, EMAIL
 from game.scenario.source import Node
 from game.text import LANGUAGES, day_name
 

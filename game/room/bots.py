@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from game.bots.strategy import Strategy, bot_rng, play_out
 from game.model.playthrough import ENDED, Playthrough
+from game.model.scenario import Scenario
 from game.room.client import Backoff, Busy, Refused, RoomClient, Unreachable
-from game.scenario.scenario import Scenario
 from game.workshop.journal import PLAY_COLUMNS, TURN_COLUMNS, Journal
 
 

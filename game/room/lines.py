@@ -13,9 +13,9 @@ from pathlib import Path
 
 from game.debrief import principle_text
 from game.installation import scenario_folders
+from game.model.scenario import DecisionPoint, Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import DecisionPoint, Scenario
 
 
 class ScenarioLines:

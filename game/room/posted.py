@@ -22,9 +22,9 @@ from typing import Any
 from game.model.deal import STAGES
 from game.model.motive import MOTIVES
 from game.model.playthrough import ENDING_BY_STAGE
+from game.model.scenario import AIMS, CHANNELS, LANGUAGES
 from game.model.scoring import VERDICTS
 from game.model.turn import KINDS, OUTCOMES
-from game.scenario.scenario import AIMS, CHANNELS, LANGUAGES
 from game.workshop.journal import PLAY_COLUMNS, TURN_COLUMNS, scenario_key
 
 MOST_TURNS = 500

@@ -11,15 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.model.scenario import Location
 from game.scenario import limits
 from game.scenario.problem import Problem
 from game.scenario.source import Node
-
-
-@dataclass(frozen=True, order=True, slots=True)
-class Location:
-    line: int = 0
-    column: int = 0
 
 
 def locate(node: Node) -> Location:

@@ -18,12 +18,7 @@ from game.model import deal as stages
 from game.model.ladder import PROSPECT, PriorityLadder
 from game.model.moment import clock_text, is_workday, parse_clock
 from game.model.motive import MOTIVES
-from game.model.scoring import ScoreWeights
-from game.scenario import limits
-from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint, text_of
-from game.scenario.placeholders import check_placeholders
-from game.scenario.problem import Problem, ScenarioError
-from game.scenario.scenario import (
+from game.model.scenario import (
     AIMS,
     APPOINTMENT_PLACEHOLDER,
     DIFFICULTIES,
@@ -43,6 +38,11 @@ from game.scenario.scenario import (
     Rules,
     Scenario,
 )
+from game.model.scoring import ScoreWeights
+from game.scenario import limits
+from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint, text_of
+from game.scenario.placeholders import check_placeholders
+from game.scenario.problem import Problem, ScenarioError
 from game.scenario.source import Node, cycle_collector_paused, decode, file_bytes, read_file, read_text
 from game.text import lookup
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from game.model.scenario import APPOINTMENT_PLACEHOLDER
 from game.scenario.fields import Report, did_you_mean
-from game.scenario.scenario import APPOINTMENT_PLACEHOLDER
 from game.scenario.source import Node
 
 PLACEHOLDER = re.compile(r"\{([^{}\n]{0,40})\}")

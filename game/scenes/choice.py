@@ -17,9 +17,9 @@ from typing import Any
 import pygame
 
 from game.installation import scenario_folders
+from game.model.scenario import Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import Scenario
 from game.scenes.scene import Scene
 from game.text import say
 from game.ui.chrome import hints, top_bar

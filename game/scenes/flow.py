@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from game.model.playthrough import ENDED, IN_CALL
+from game.model.scenario import Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
-from game.scenario.scenario import Scenario
 from game.scenes.briefing import BriefingScene
 from game.scenes.call import CallScene
 from game.scenes.choice import ChoiceScene, read_entries, scenario_paths

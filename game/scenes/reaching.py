@@ -13,7 +13,7 @@ from game.debrief import debrief, happened
 from game.model import turn as turns
 from game.model.moment import Moment
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
-from game.scenario.scenario import CALL, EMAIL
+from game.model.scenario import CALL, EMAIL
 from game.scenes.confirm import ConfirmScene
 from game.scenes.scene import Scene
 from game.scenes.session import Session

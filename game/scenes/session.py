@@ -6,8 +6,8 @@ import random
 from dataclasses import dataclass
 
 from game.model.playthrough import Action, Playthrough
+from game.model.scenario import Scenario
 from game.scenario.load import load_scenario
-from game.scenario.scenario import Scenario
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.model.moment import Moment, next_day, parse_clock
-from game.scenario.scenario import CALL, EMAIL
+from game.model.scenario import CALL, EMAIL
 from game.text import LANGUAGES, day_name, lookup
 
 STOP = "stop"

@@ -11,7 +11,7 @@ import pygame
 from game.model import turn as turns
 from game.model.moment import Moment, clock_text
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
-from game.scenario.scenario import CALL, Claim
+from game.model.scenario import CALL, Claim
 from game.text import day_label, say
 from game.text import moment_text as when
 from game.ui.look import Look

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from game.lint.flow import explore
 from game.lint.stats import statistics_of
+from game.model.scenario import DecisionPoint, Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import DecisionPoint, Scenario
 from game.workshop.journal import scenario_key
 
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"

@@ -19,7 +19,7 @@ from game.lint.flow import Flow, State, explore
 from game.model import deal as stages
 from game.model.moment import Moment
 from game.model.playthrough import ENDED, IN_CALL, REACHING, Playthrough
-from game.scenario.scenario import CALL, EMAIL, Scenario
+from game.model.scenario import CALL, EMAIL, Scenario
 
 
 def random_prefix(play: Playthrough, rng: random.Random, actions: int, lean: float = 0.0) -> Playthrough:

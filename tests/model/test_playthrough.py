@@ -4,7 +4,7 @@ import pytest
 
 from game.model.moment import Moment
 from game.model.playthrough import ENDED, IN_CALL, REACHING, Playthrough
-from game.scenario.scenario import Appointment, Claim
+from game.model.scenario import Appointment, Claim
 
 MON_0900, MON_1000, MON_1100 = Moment(1, 540), Moment(1, 600), Moment(1, 660)
 TUE_1000, WED_1000, WED_1100 = Moment(2, 600), Moment(3, 600), Moment(3, 660)

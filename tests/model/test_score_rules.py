@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from game.model import deal as stages
 from game.model.playthrough import ENDED, Playthrough
+from game.model.scenario import Scenario
 from game.model.scoring import ACHTERUITGANG, VOORTGANG, VOORUITGANG
 from game.scenario.load import load_scenario
-from game.scenario.scenario import Scenario
 from tests.model.paths import (
     agree_a_step,
     go_for_the_clear_no,

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from game.lint.design import check_design
 from game.model import deal as stages
 from game.model.motive import MOTIVES
+from game.model.scenario import Scenario
 from game.scenario.fields import Report
 from game.scenario.load import load_bytes
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import Scenario
 from tests.model.paths import flow_of
 
 RUNGS = ("partner", "family", "boss", "customer", "supplier")

@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from game.cli.simulate import simulate
+from game.model.scenario import PROLONG, Scenario
 from game.playtest import run_file
 from game.scenario.load import ENDING_KINDS, load_scenario
-from game.scenario.scenario import PROLONG, Scenario
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SHIPPED = sorted(SCENARIOS.glob("*.yaml"))

@@ -1,6 +1,6 @@
 """A scenario as plain data: what a trainer wrote, with every default filled in.
 
-The file format is described in docs/writing-scenarios.md; `load.py` turns a file
+The file format is described in docs/writing-scenarios.md; `game/scenario/` reads a file
 into these dataclasses and reports every problem with its location.
 """
 
@@ -12,7 +12,15 @@ from functools import cached_property
 from game.model.ladder import PriorityLadder
 from game.model.moment import Moment, workdays_later
 from game.model.scoring import ScoreWeights
-from game.scenario.fields import Location
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Location:
+    """Where in its file something was written: what a problem found later points at."""
+
+    line: int = 0
+    column: int = 0
+
 
 NOWHERE = Location(0, 0)
 
