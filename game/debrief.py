@@ -11,7 +11,7 @@ from game.model import turn as turns
 from game.model.hindsight import best_phrasing
 from game.model.playthrough import Playthrough
 from game.model.turn import Turn
-from game.text import lookup, moment_text, say
+from game.text import lookup, moment_text, replied, said, say, with_moment
 
 
 def signed(value: int) -> str:
@@ -76,7 +76,7 @@ def _line(play: Playthrough, turn: Turn, lang: str) -> DebriefLine:
     line = DebriefLine(
         turn=turn,
         when=moment_text(lang, turn.moment),
-        action=turn.say or _action(lang, turn),
+        action=said(play.scenario.language, turn) or _action(lang, turn),
         happened=happened(play, turn, lang),
         verdict=turn.verdict,
         verdict_word=say(lang, f"verdict.{turn.verdict}"),
@@ -91,10 +91,11 @@ def _line(play: Playthrough, turn: Turn, lang: str) -> DebriefLine:
     phrasing = point.phrasings[turn.choice]
     best = best_phrasing(point, turn.change.stage_before, play.motive, play.rules.score)
     better = point.phrasings[best]
-    moment = turn.appointment or play.proposal(phrasing, turn.moment)
-    return replace(line, feedback=play.filled(phrasing.feedback, moment),
+    written = play.scenario.language  # the trainer's texts, and the moments they name, are in the scenario's language
+    return replace(line, feedback=with_moment(written, phrasing.feedback, turn.offered or turn.proposed),
                    principle=principle_text(lang, phrasing.principle),
-                   better="" if best == turn.choice else play.filled(better.say, play.proposal(better, turn.moment)))
+                   better="" if best == turn.choice else
+                   with_moment(written, better.say, play.proposal(better, turn.moment)))
 
 
 def _action(lang: str, turn: Turn) -> str:
@@ -110,7 +111,7 @@ def happened(play: Playthrough, turn: Turn, lang: str | None = None) -> str:
     if turn.kind == turns.CLOSING:
         return say(lang, f"outcome.{turn.outcome}")
     if turn.kind == turns.PHRASING:
-        text = turn.reply
+        text = replied(play.scenario.language, turn)
         if turn.call_end in (turns.CUT_SHORT, turns.PATIENCE):
             text += " " + say(lang, f"outcome.{turn.call_end}", name=buyer.name, what=turn.claim_what)
         return text

@@ -21,7 +21,6 @@ from game.model.deal import Deal
 from game.model.moment import Moment, is_workday
 from game.model.motive import draw_motive
 from game.model.scenario import (
-    APPOINTMENT_PLACEHOLDER,
     CALL,
     COLLEAGUE,
     EMAIL,
@@ -35,7 +34,6 @@ from game.model.scenario import (
 )
 from game.model.scoring import Change, Judgement, Score, judge, score
 from game.model.turn import Turn
-from game.text import spoken_moment
 
 REACHING = "reaching"
 IN_CALL = "in_call"
@@ -202,13 +200,12 @@ class Playthrough:
     def call_minutes(self) -> int:
         return self._call.minutes if self._call else 0
 
-    def say_text(self, index: int) -> str:
-        """What the trainee says with phrasing `index` here and now, the moment it proposes filled in."""
+    def proposes(self, index: int) -> Moment | None:
+        """The moment phrasing `index` of this decision point would propose, said here and now."""
         point, call = self.point, self._call
         if point is None or call is None:
-            return ""
-        phrasing = point.phrasings[index]
-        return self.filled(phrasing.say, self.proposal(phrasing, call.started.later(call.minutes)))
+            return None
+        return self.proposal(point.phrasings[index], call.started.later(call.minutes))
 
     def proposal(self, phrasing: Phrasing, said_at: Moment) -> Moment | None:
         """The moment the phrasing proposes when said at `said_at`: what the trainee's own line names.
@@ -222,21 +219,6 @@ class Playthrough:
         """The moment an appointment agreed in a phrasing said at `said_at` comes to, after the buyer's diary."""
         proposed = max(appointment.after(said_at.day), said_at.later(minutes + 1))
         return diary_fit(self.scenario, proposed)
-
-    def filled(self, text: str, moment: Moment | None) -> str:
-        """`text` with {appointment} naming `moment` as it is said in the scenario's language.
-
-        Where a sentence begins with it, it begins with a capital: "{appointment}. Fine." works in Dutch too.
-        """
-        if moment is None or APPOINTMENT_PLACEHOLDER not in text:
-            return text
-        said = spoken_moment(self.scenario.language, moment)
-        parts = text.split(APPOINTMENT_PLACEHOLDER)
-        for index, before in enumerate(parts[:-1]):
-            opening = before.rstrip().rstrip("\"'“")  # a quote may open the sentence
-            starts = not opening or opening[-1] in ".!?"
-            parts[index] = before + (said[:1].upper() + said[1:] if starts else said)
-        return "".join(parts)
 
     @property
     def buyer_line(self) -> str:
@@ -342,7 +324,6 @@ class Playthrough:
         phrasing = point.phrasings[index]
         response = phrasing.response_for(self.motive)
         said_at = call.started.later(call.minutes)
-        say = self.filled(phrasing.say, self.proposal(phrasing, said_at))
         before = self.deal.stage
         stepped = False
         for move in response.moves:
@@ -359,8 +340,8 @@ class Playthrough:
         call_end = self._call_end(interruption, following)
         turn = self._record(turns.PHRASING, said_at, turns.REPLY, before,
                             minutes=phrasing.minutes, agreed=agreed, repeated=agreed is not None and not counted,
-                            call_id=call.call.id, point_id=point.id, choice=index, say=say, aim=phrasing.aim,
-                            reply=self.filled(response.reply, offered),
+                            call_id=call.call.id, point_id=point.id, choice=index, say=phrasing.say, aim=phrasing.aim,
+                            reply=response.reply, proposed=self.proposal(phrasing, said_at), offered=offered,
                             claim=interruption if call_end == turns.CUT_SHORT else None, call_end=call_end)
         if call_end:
             self._hang_up(following if call_end in (turns.CUT_SHORT, turns.PATIENCE) else None)

@@ -36,7 +36,6 @@ UNREACHABLE = (VOICEMAIL, COLLEAGUE)
 DIFFICULTIES = ("easy", "medium", "hard")
 LANGUAGES = ("nl", "en")
 END_CALL = "end"
-APPOINTMENT_PLACEHOLDER = "{appointment}"  # in a reply: the agreed moment, e.g. "Wednesday 10:30"
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,13 +47,15 @@ class Turn:
     call_id: str = ""
     point_id: str = ""
     choice: int = -1
-    say: str = ""
+    say: str = ""     # as the scenario has it: {appointment} stands for `proposed`
     aim: str = ""
-    reply: str = ""
+    reply: str = ""   # as the scenario has it: {appointment} stands for `offered`
     claim_who: str = ""
     claim_what: str = ""
     call_end: str = CALL_GOES_ON
     appointment: Moment | None = None   # the moment agreed in this turn
+    proposed: Moment | None = None      # the moment the trainee's line proposes
+    offered: Moment | None = None       # the moment the buyer's answer agrees, new or the one already agreed
     missed: Moment | None = None        # the agreed moment let pass, or still open at the end
     step_agreed_at: Moment | None = None  # a closing turn: when the step that was never kept was agreed
     wall_time: float = 0.0

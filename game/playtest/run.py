@@ -16,7 +16,7 @@ from game.scenario.fields import Report
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.source import read_file
-from game.text import day_name, say
+from game.text import day_name, said, say
 
 SCENARIOS = shipped_scenarios()
 
@@ -209,7 +209,8 @@ def _verdict_failure(play: Playthrough, wanted: Verdict) -> str:
     turn = play.turns[wanted.turn - 1]
     if (turn.verdict == wanted.verdict) != wanted.negated:
         return ""
-    return f"expected turn {wanted.turn} to be {what}, got {turn.verdict} ({turn.say or turn.outcome})"
+    done = said(play.scenario.language, turn) or turn.outcome
+    return f"expected turn {wanted.turn} to be {what}, got {turn.verdict} ({done})"
 
 
 def _problem(path: str, at: Location, message: str) -> Problem:

@@ -109,7 +109,7 @@ def _agenda(group: Group, lines: ScenarioLines, words: PageWords) -> str:
     most = max(item.choice.count for item in group.agenda)
     for item in group.agenda:
         choice, point = item.choice, item.point
-        principle = lines.principle(point.scenario, point.call_id, point.point_id, choice.say, words.lang)
+        principle = lines.principle(point.scenario, point.call_id, point.point_id, choice.choice, words.lang)
         items.append(
             f"<li><q>{e(choice.say)}</q>"
             f"<div class=measure>{_bar(choice, most, words)}"
@@ -158,7 +158,7 @@ def _choices(group: Group, lines: ScenarioLines, words: PageWords) -> str:
     for point in sorted(group.points, key=_in_scenario_order(group, lines)):
         rows = []
         for choice in point.choices:
-            principle = lines.principle(point.scenario, point.call_id, point.point_id, choice.say, words.lang)
+            principle = lines.principle(point.scenario, point.call_id, point.point_id, choice.choice, words.lang)
             rows.append(
                 f"<li class='choice {choice.verdict}'>{_bar(choice, point.total, words)}"
                 f"<b class=count>{e(words('of', count=choice.count, total=point.total))}</b>"

@@ -20,7 +20,6 @@ from game.model.moment import clock_text, is_workday, parse_clock
 from game.model.motive import MOTIVES
 from game.model.scenario import (
     AIMS,
-    APPOINTMENT_PLACEHOLDER,
     DIFFICULTIES,
     END_CALL,
     LANGUAGES,
@@ -44,7 +43,7 @@ from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hi
 from game.scenario.placeholders import check_placeholders
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.source import Node, cycle_collector_paused, decode, file_bytes, read_file, read_text
-from game.text import lookup
+from game.text import APPOINTMENT_PLACEHOLDER, lookup
 
 RULES_FILE = ASSETS / "rules.yaml"
 ENDING_KINDS = ("order", "next_step", "objection", "clear_no", "strung_along")

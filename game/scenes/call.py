@@ -15,7 +15,8 @@ from game.scenes.confirm import ConfirmScene
 from game.scenes.scene import Scene
 from game.scenes.session import Session
 from game.text import moment_text as when_text
-from game.text import say
+from game.text import replied, say, with_moment
+from game.text import said as said_text
 from game.ui.button import Button
 from game.ui.chrome import hints, split_columns, top_bar
 from game.ui.look import Look
@@ -47,7 +48,8 @@ class CallScene(Scene):
     def _phrasings(self) -> None:
         point = self.play.point
         phrasings = point.phrasings if point else ()
-        self.menu = Menu([Button(str(i), self.play.say_text(i)) for i in range(len(phrasings))], numbered=True)
+        self.menu = Menu([Button(str(i), with_moment(self.lang, phrasing.say, self.play.proposes(i)))
+                          for i, phrasing in enumerate(phrasings)], numbered=True)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -180,13 +182,13 @@ class CallScene(Scene):
         gap = look.space("gap")
         said_h = look.font("small").get_linesize() * 3
         said = pygame.Rect(rect.left, rect.top, rect.width, said_h)
-        look.text(surface, self.t("call.you_said", say=turn.say), said, "small", "muted")
+        look.text(surface, self.t("call.you_said", say=said_text(self.lang, turn)), said, "small", "muted")
         button = pygame.Rect(rect.right - look.px(240), rect.bottom - look.px(46), look.px(240), look.px(46))
         notice = self._notice(turn)
         notice_h = look.font("body", True).get_linesize() * 2 if notice else 0
         bubble = pygame.Rect(rect.left + look.px(12), said.bottom + gap, rect.width - look.px(12),
                              button.top - said.bottom - 3 * gap - notice_h)
-        bubble = self._bubble(surface, bubble, turn.reply, shrink=True)
+        bubble = self._bubble(surface, bubble, replied(self.lang, turn), shrink=True)
         if notice:
             colour = "accent" if turn.call_end == turns.CALL_ENDED else "problem"
             look.text(surface, notice, pygame.Rect(rect.left, bubble.bottom + 2 * gap, rect.width, notice_h), "body",

@@ -11,7 +11,7 @@ from game.model.moment import Moment, clock_text
 from game.model.playthrough import ENDED, IN_CALL, Playthrough
 from game.model.turn import Turn
 from game.terminal.typed import is_stop, read_choice, read_contact, words
-from game.text import day_name, moment_text, say
+from game.text import day_name, moment_text, say, with_moment
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
@@ -125,8 +125,9 @@ class TerminalGame:
         phrasings = play.point.phrasings
         self.write("")
         self.show(f"{play.scenario.buyer.name}: \"{play.buyer_line.strip()}\"")
-        for number in range(1, len(phrasings) + 1):
-            self.show(f"{number}. {play.say_text(number - 1)}", indent="   ", hanging="      ")
+        for number, phrasing in enumerate(phrasings, start=1):
+            line = with_moment(play.scenario.language, phrasing.say, play.proposes(number - 1))
+            self.show(f"{number}. {line}", indent="   ", hanging="      ")
         while True:
             typed = self.ask(self.text("ask_choice", count=len(phrasings)))
             if is_stop(self.lang, typed):

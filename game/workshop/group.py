@@ -69,11 +69,20 @@ class Attempts:
 
 @dataclass
 class Choice:
-    """One phrasing at one decision point, and what it did each time it was said."""
+    """One phrasing at one decision point (its place in the list), and what it did each time it was said.
 
-    say: str
+    A phrasing that names {appointment} reads differently with each moment it named; it is one choice all the same.
+    """
+
+    choice: int
     aim: str
     verdicts: Counter = field(default_factory=Counter)
+    wordings: Counter = field(default_factory=Counter)  # the words as said, the moment filled in
+
+    @property
+    def say(self) -> str:
+        """The words said most often; the first said when as often."""
+        return self.wordings.most_common(1)[0][0] if self.wordings else ""
 
     @property
     def count(self) -> int:
@@ -212,14 +221,15 @@ def _attempts(finished: list[PlayRecord]) -> tuple[Attempts, ...]:
 
 def _points(plays: list[PlayRecord]) -> tuple[Point, ...]:
     """Every choice counts, also in a game left unfinished: it was said."""
-    choices: dict[tuple[str, str, str], dict[str, Choice]] = defaultdict(dict)
+    choices: dict[tuple[str, str, str], dict[int, Choice]] = defaultdict(dict)
     for play in plays:
         for turn in play.turns:
             if turn.kind != PHRASING:
                 continue
             said = choices[play.scenario_key, turn.call_id, turn.point_id]
-            choice = said.setdefault(turn.say, Choice(turn.say, turn.aim))
+            choice = said.setdefault(turn.choice, Choice(turn.choice, turn.aim))
             choice.verdicts[turn.verdict] += 1
+            choice.wordings[turn.say] += 1
     return tuple(
         Point(scenario, call_id, point_id,
               tuple(sorted(said.values(), key=lambda c: (-c.prolonged, -c.count, c.say))))

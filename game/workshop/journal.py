@@ -405,7 +405,7 @@ class Journal:
         def write(current: Playthrough, turn: Turn | None) -> None:
             start = min(kept[0], turn.number - 1) if turn else kept[0]
             try:
-                self.write([turned(play_uuid, made) for made in current.turns[start:]])
+                self.write([turned(play_uuid, made, current.scenario.language) for made in current.turns[start:]])
             except sqlite3.Error as error:
                 self.failure = error
                 return

@@ -5,6 +5,7 @@ import pytest
 from game.model.moment import Moment
 from game.model.playthrough import ENDED, IN_CALL, REACHING, Playthrough
 from game.model.scenario import Appointment, Claim
+from game.text import replied, said
 
 MON_0900, MON_1000, MON_1100 = Moment(1, 540), Moment(1, 600), Moment(1, 660)
 TUE_1000, WED_1000, WED_1100 = Moment(2, 600), Moment(3, 600), Moment(3, 660)
@@ -202,7 +203,9 @@ def test_a_reply_names_the_agreed_moment_in_the_scenarios_language(tiny):
     calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(named,)))),)
     play = through(replace(tiny, calls=calls))
     play.choose(0)
-    assert play.choose(0).reply == "See you Wednesday at 10:00."
+    turn = play.choose(0)
+    assert turn.reply == "See you {appointment}." and turn.offered == Moment(3, 600)
+    assert replied("en", turn) == "See you Wednesday at 10:00."
 
 
 def test_an_appointment_two_days_after_a_thursday_call_falls_on_monday(tiny):
@@ -369,17 +372,7 @@ def test_a_phrasing_that_proposes_a_moment_names_it_in_the_trainees_own_line(tin
     calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(named,)))),)
     play = through(replace(tiny, calls=calls))
     play.choose(0)
-    assert play.say_text(0) == "Shall we meet Henk on Wednesday at 10:00?"
-    assert play.choose(0).say == "Shall we meet Henk on Wednesday at 10:00?"
-
-
-@pytest.mark.parametrize("text, filled", [("{appointment}. Prima.", "Woensdag om 10:30. Prima."),
-                                          ("agenda: {appointment}, bij ons.", "agenda: woensdag om 10:30, bij ons."),
-                                          ("Goed. {appointment}?", "Goed. Woensdag om 10:30?")])
-def test_a_named_moment_starts_with_a_capital_only_where_a_sentence_starts(text, filled):
-    from pathlib import Path
-
-    from game.scenario.load import load_scenario
-
-    dutch = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "quiet-week.nl.yaml")
-    assert Playthrough.start(dutch, 0).filled(text, Moment(3, 630)) == filled
+    assert play.proposes(0) == Moment(3, 600)
+    turn = play.choose(0)
+    assert turn.say == "Shall we meet Henk on {appointment}?" and turn.proposed == Moment(3, 600)
+    assert said("en", turn) == "Shall we meet Henk on Wednesday at 10:00?"
