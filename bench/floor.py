@@ -44,7 +44,7 @@ def transitions_cost(path: Path, games: int = 300) -> dict[str, float]:
     from transitions import core
 
     from game.bots.strategy import Strategy, bot_rng, play_out
-    from game.model.deal import REACHED, REVEAL, Deal
+    from game.model.deal import Deal, Move, Stage
     from game.model.playthrough import Playthrough
     from game.scenario.load import load_scenario
 
@@ -64,7 +64,7 @@ def transitions_cost(path: Path, games: int = 300) -> dict[str, float]:
         core.Event.trigger = trigger
     start = time.perf_counter()
     for _ in range(TRIGGER_RUNS):
-        Deal(REACHED).make(REVEAL)
+        Deal(Stage.REACHED).make(Move.REVEAL)
     per_trigger = (time.perf_counter() - start) / TRIGGER_RUNS
     return {"triggers_per_game": counted[0] / games, "seconds_per_trigger": per_trigger}
 

@@ -71,7 +71,7 @@ def measure_scenes() -> dict[str, dict[str, float]]:
 
     from game.app import App
     from game.bots.strategy import Strategy, bot_rng
-    from game.model.playthrough import ENDED, IN_CALL
+    from game.model.playthrough import Phase
     from game.scenes.call import CallScene
     from game.scenes.debrief import DebriefScene
     from game.scenes.reaching import ReachingScene
@@ -98,12 +98,12 @@ def measure_scenes() -> dict[str, dict[str, float]]:
             scene.attempt(moment, channel)
             scene.update(60.0)
             scene.proceed()
-        elif isinstance(scene, CallScene) and play.phase == IN_CALL:
+        elif isinstance(scene, CallScene) and play.phase == Phase.IN_CALL:
             _time_frames(app, "call", found)
             scene.say(bot.phrasing(play))
             _time_frames(app, "reply", found)
             scene.proceed()
-        elif play.phase == ENDED:
+        elif play.phase == Phase.ENDED:
             app.frame(0.0)
         else:
             break

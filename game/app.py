@@ -264,13 +264,13 @@ def idle_cpu_seconds(seconds: float = 10.0, size: tuple[int, int] = DEFAULT_SIZE
     """CPU seconds the window uses while a trainee looks at the phrasings of a call and does nothing."""
     from game.bots.strategy import Strategy, bot_rng
     from game.installation import shipped_scenarios
-    from game.model.playthrough import REACHING
+    from game.model.playthrough import Phase
     from game.scenario.load import load_scenario
 
     app = App(size=size, settings=Settings(trainee="Sam"), sound=False, persist=False)
     session = Session.begin(load_scenario(shipped_scenarios() / "quiet-week.en.yaml"), "Sam", seed=1)
     bot = Strategy("advance", bot_rng(1))
-    while session.play.phase == REACHING:
+    while session.play.phase == Phase.REACHING:
         session.play.contact(*bot.contact(session.play))
     app.flow.begin(session)
     app.frame(0.0)

@@ -83,7 +83,7 @@ def as_record(play: Playthrough, strategy: str, seed: int) -> dict:
         "contacts": play.contacts_used,
         "turns": [
             {"number": t.number, "kind": t.kind, "day": t.moment.day, "time": t.moment.clock,
-             "outcome": t.outcome, "say": said(play.scenario.language, t), "aim": t.aim, "verdict": t.verdict,
+             "outcome": t.outcome, "say": said(play.scenario.language, t), "aim": t.aim or "", "verdict": t.verdict,
              "points": t.points, "reasons": list(t.judgement.reasons),
              "stage": t.change.stage_after}
             for t in play.turns

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from game.model import deal as stages
+from game.model.deal import Stage
 from game.model.hindsight import outcome_of
 from game.model.scenario import END_CALL, DecisionPoint, Phrasing, Scenario
 from game.model.scoring import Change, Judgement, judge
@@ -65,7 +65,7 @@ def explore(scenario: Scenario) -> Flow:
             starts[stage].append(index)
     flow = Flow(scenario, motives_of(scenario), dict(starts))
     judged = _Judge(scenario)
-    waiting = [entry for motive in flow.motives for entry in flow.entries(stages.REACHED, motive)]
+    waiting = [entry for motive in flow.motives for entry in flow.entries(Stage.REACHED, motive)]
     flow.states.update(waiting)
     while waiting:
         state = waiting.pop()
@@ -76,7 +76,7 @@ def explore(scenario: Scenario) -> Flow:
             following = [step.to] if step.to else []
             if step.ends_at:
                 flow.call_ends[step.ends_at].append(step.phrasing)
-                if step.ends_at not in stages.FINAL_STAGES:
+                if not step.ends_at.closed:
                     following = flow.entries(step.ends_at, state[3])
             for new in following:
                 if new not in flow.states:
@@ -119,6 +119,6 @@ class _Judge:
             if following is not None and following >= len(call.points):
                 following = None
         after = change.stage_after
-        if after in stages.FINAL_STAGES or following is None:
+        if after.closed or following is None:
             return Step(key, change, judgement, None, ends_at=after)
         return Step(key, change, judgement, (call_index, following, after, motive))

@@ -14,8 +14,9 @@ from game.model.scenario import Location, Phrasing, Scenario
 from game.scenario.fields import Report
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
+from game.text import LANGUAGES
 
-_NAMED = re.compile(r"^(?P<name>.+)\.(?P<lang>nl|en)\.yaml$")
+_NAMED = re.compile(rf"^(?P<name>.+)\.(?P<lang>{'|'.join(LANGUAGES)})\.yaml$")
 _LANGUAGE = {"nl": "Dutch", "en": "English"}
 
 

@@ -7,14 +7,22 @@ with the trainee. Whoever ranks higher gets (or keeps) the buyer.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 
 from transitions import Machine
 
 from game.model.ladder import PriorityLadder
 
-FREE = "free"
-CLAIMED = "claimed"
-ON_CALL = "on_call"
+
+class Attention(StrEnum):
+    """Who has the buyer's attention."""
+
+    FREE = "free"
+    CLAIMED = "claimed"  # someone on the ladder
+    ON_CALL = "on_call"  # the trainee
+
+
+FREE, CLAIMED, ON_CALL = Attention.FREE, Attention.CLAIMED, Attention.ON_CALL
 
 _TRANSITIONS = [
     {"trigger": "settle", "source": [FREE, CLAIMED], "dest": CLAIMED, "conditions": "_has_claim"},
@@ -29,14 +37,14 @@ _TRANSITIONS = [
 
 # One machine for every buyer (building one per game costs more than the game); a buyer keeps
 # its own `state`, and the machine's events act on the buyer they are given.
-_MACHINE = Machine(model=None, states=[FREE, CLAIMED, ON_CALL], transitions=_TRANSITIONS, initial=FREE,
+_MACHINE = Machine(model=None, states=Attention, transitions=_TRANSITIONS, initial=FREE,
                    auto_transitions=False, ignore_invalid_triggers=True)
 
 
 class Buyer:
     """Who has the buyer's attention. `rank` is the trainee's place right now."""
 
-    state: str
+    state: Attention
 
     def __init__(self, ladder: PriorityLadder):
         self.ladder = ladder

@@ -13,17 +13,15 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
-from game.model import deal as stages
-from game.model import turn as turns
 from game.model.buyer import Buyer
-from game.model.deal import Deal
+from game.model.deal import LAPSE, REACH, Deal, Stage
+from game.model.ending import EndingKind, ending_of
 from game.model.moment import Moment, is_workday
-from game.model.motive import draw_motive
+from game.model.motive import Motive, draw_motive
 from game.model.scenario import (
-    CALL,
     COLLEAGUE,
-    EMAIL,
     END_CALL,
     Appointment,
     Call,
@@ -33,18 +31,13 @@ from game.model.scenario import (
     Scenario,
 )
 from game.model.scoring import Change, Judgement, Score, judge, score
-from game.model.turn import Turn
+from game.model.turn import CallEnd, Channel, Turn, TurnKind, TurnOutcome
 
-REACHING = "reaching"
-IN_CALL = "in_call"
-ENDED = "ended"
 
-ENDING_BY_STAGE = {
-    stages.ORDER: "order",
-    stages.CLEAR_NO: "clear_no",
-    stages.STEP_AGREED: "next_step",
-    stages.POSITION_KNOWN: "objection",
-}
+class Phase(StrEnum):
+    REACHING = "reaching"  # trying to get the buyer on the phone
+    IN_CALL = "in_call"
+    ENDED = "ended"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +45,7 @@ class Action:
     """What the trainee did: a contact attempt (moment and channel) or a phrasing."""
 
     moment: Moment | None = None
-    channel: str = ""
+    channel: Channel | None = None
     choice: int = -1
 
 
@@ -114,7 +107,7 @@ class Playthrough:
     """One game. `listeners` hear of every turn as it is made (the workshop journal is one)."""
 
     def __init__(self, scenario: Scenario, rng: random.Random, clock: Callable[[], float] = time.time,
-                 motive: str | None = None):
+                 motive: Motive | None = None):
         self.scenario = scenario
         self.rules = scenario.rules
         self.rng = rng
@@ -127,11 +120,11 @@ class Playthrough:
         self.days = self.rules.days  # the last day of the game's week; an appointment after it extends the week
         self._week = self._week_of(self.days)
         self.now = Moment(1, self.rules.day_start)
-        self.phase = REACHING
+        self.phase = Phase.REACHING
         self.contacts_used = 0
         self.appointment: Moment | None = None
         self._credit = 0  # appointment bonuses that rest on the open appointment until it is kept
-        self._appointed: set[str] = set()  # the stages at which an agreed moment counted: once each
+        self._appointed: set[Stage] = set()  # the stages at which an agreed moment counted: once each
         self._step_agreed_at: Moment | None = None  # when the open step was agreed, until a later call gets through
         self.answer_chance = self.rules.answer_chance
         self.turns: list[Turn] = []
@@ -143,12 +136,12 @@ class Playthrough:
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, clock: Callable[[], float] = time.time,
-              motive: str | None = None) -> Playthrough:
+              motive: Motive | None = None) -> Playthrough:
         """A new game; `motive` fixes the buyer's hidden motive (for playtests and practice)."""
         return cls(scenario, random.Random(seed), clock, motive)
 
     @classmethod
-    def replay(cls, scenario: Scenario, seed: int, actions: list[Action], motive: str | None = None) -> Playthrough:
+    def replay(cls, scenario: Scenario, seed: int, actions: list[Action], motive: Motive | None = None) -> Playthrough:
         """The same game again up to a point: for practice branches and reloading a scenario."""
         play = cls.start(scenario, seed, motive=motive)
         for action in actions:
@@ -226,8 +219,8 @@ class Playthrough:
         return point.buyer_line(self.motive) if point else ""
 
     @property
-    def ending(self) -> str:
-        return ENDING_BY_STAGE.get(self.deal.stage, "strung_along")
+    def ending(self) -> EndingKind:
+        return ending_of(self.deal.stage)
 
     @property
     def score(self) -> Score:
@@ -235,69 +228,71 @@ class Playthrough:
 
     # --- reaching the buyer -----------------------------------------------------------
 
-    def contact(self, moment: Moment, channel: str = CALL) -> Turn:
+    def contact(self, moment: Moment, channel: Channel = Channel.CALL) -> Turn:
         """Try to reach the buyer at `moment` by call or e-mail."""
-        if self.phase != REACHING:
+        channel = Channel(channel)
+        if self.phase != Phase.REACHING:
             raise ValueError(f"cannot make contact while {self.phase}")
         if not self.can_contact_at(moment):
             raise ValueError(f"{moment} is not a moment that can still be chosen")
         self.actions.append(Action(moment=moment, channel=channel))
         before = self.deal.stage
         missed, taken_back = self._missed_appointment(moment, channel)
-        expected = channel == CALL and moment == self.appointment
+        expected = channel == Channel.CALL and moment == self.appointment
         credit = self._credit if expected else 0
         if expected:
             self.appointment, self._credit = None, 0
         self.contacts_used += 1
-        if channel == EMAIL:
+        if channel == Channel.EMAIL:
             turn = self._email(moment, before, missed, taken_back)
         else:
             turn = self._ring(moment, before, missed, taken_back, expected, credit)
-        if self.phase == REACHING:
+        if self.phase == Phase.REACHING:
             self._move_on(moment.later(self.rules.slot_minutes))
         return turn
 
-    def _missed_appointment(self, moment: Moment, channel: str) -> tuple[Moment | None, int]:
+    def _missed_appointment(self, moment: Moment, channel: Channel) -> tuple[Moment | None, int]:
         """The agreed moment this contact lets pass, if any, and the bonuses that rested on it."""
         appointment = self.appointment
-        if appointment is None or moment < appointment or (moment == appointment and channel == CALL):
+        if appointment is None or moment < appointment or (moment == appointment and channel == Channel.CALL):
             return None, 0
         credit = self._credit
         self.appointment, self._credit = None, 0
         self.answer_chance *= self.rules.missed_appointment_factor
         return appointment, credit
 
-    def _email(self, moment: Moment, before: str, missed: Moment | None, taken_back: int) -> Turn:
+    def _email(self, moment: Moment, before: Stage, missed: Moment | None, taken_back: int) -> Turn:
         self.answer_chance *= self.rules.email_backfire
-        return self._record(turns.CONTACT, moment, turns.EMAIL, before, contacts=1, missed=missed,
-                            taken_back=taken_back, channel=EMAIL, reply=self.scenario.buyer.email_reply)
+        return self._record(TurnKind.CONTACT, moment, TurnOutcome.EMAIL, before, contacts=1, missed=missed,
+                            taken_back=taken_back, channel=Channel.EMAIL, reply=self.scenario.buyer.email_reply)
 
-    def _ring(self, moment: Moment, before: str, missed: Moment | None, taken_back: int, expected: bool,
+    def _ring(self, moment: Moment, before: Stage, missed: Moment | None, taken_back: int, expected: bool,
               credit: int) -> Turn:
         """A call; `expected` when it is at the agreed moment, which lifts the trainee on the ladder."""
         ladder = self.scenario.buyer.ladder
         rank = ladder.rank_above(self.rules.appointment_above) if expected else ladder.prospect_rank
         claim = self.claim_at(moment)
         self.buyer.attend(claim.who if claim else None)
-        cost = {"contacts": 1, "missed": missed, "taken_back": taken_back, "channel": CALL}
+        cost = {"contacts": 1, "missed": missed, "taken_back": taken_back, "channel": Channel.CALL}
         if not self.buyer.answer(rank, willing=lambda: expected or self.rng.random() < self.answer_chance):
             if self.buyer.let_it_ring:
-                return self._record(turns.CONTACT, moment, turns.VOICEMAIL_FREE, before, **cost)
-            outcome = turns.COLLEAGUE if claim.unreachable == COLLEAGUE and self.scenario.buyer.colleague \
-                else turns.VOICEMAIL
-            return self._record(turns.CONTACT, moment, outcome, before, claim=claim, **cost)
-        self.deal.make(stages.REACH)
+                return self._record(TurnKind.CONTACT, moment, TurnOutcome.VOICEMAIL_FREE, before, **cost)
+            outcome = TurnOutcome.COLLEAGUE if claim.unreachable == COLLEAGUE and self.scenario.buyer.colleague \
+                else TurnOutcome.VOICEMAIL
+            return self._record(TurnKind.CONTACT, moment, outcome, before, claim=claim, **cost)
+        self.deal.make(REACH)
         self._step_agreed_at = None  # a later call got through: the step agreed before it is kept
         kept = {"kept": expected and credit > 0, "repeated": expected and not credit}
         call = self._next_call()
         if call is None:
             self.buyer.hang_up()
-            return self._record(turns.CONTACT, moment, turns.NO_NEWS, before, reply=self.scenario.buyer.brush_off,
+            return self._record(TurnKind.CONTACT, moment, TurnOutcome.NO_NEWS, before,
+                                reply=self.scenario.buyer.brush_off,
                                 **kept, **cost)
         point_id = self._resume.pop(call.id, call.points[0].id)
         self._call = _CallInProgress(call, point_id, moment, 0)
-        self.phase = IN_CALL
-        return self._record(turns.CONTACT, moment, turns.THROUGH, before, call_id=call.id, **kept, **cost)
+        self.phase = Phase.IN_CALL
+        return self._record(TurnKind.CONTACT, moment, TurnOutcome.THROUGH, before, call_id=call.id, **kept, **cost)
 
     def _next_call(self) -> Call | None:
         """A call cut short resumes; else the first fitting call not yet played; else the last fitting one again."""
@@ -327,8 +322,8 @@ class Playthrough:
         before = self.deal.stage
         stepped = False
         for move in response.moves:
-            stepped |= self.deal.make(move) and self.deal.stage == stages.STEP_AGREED
-        if self.deal.stage != stages.STEP_AGREED:
+            stepped |= self.deal.make(move) and self.deal.stage == Stage.STEP_AGREED
+        if self.deal.stage != Stage.STEP_AGREED:
             self._step_agreed_at = None
         elif stepped:
             self._step_agreed_at = call.started
@@ -338,13 +333,13 @@ class Playthrough:
         interruption = self._interruption(call, start)
         following = self._following(call.call, point, response.next)
         call_end = self._call_end(interruption, following)
-        turn = self._record(turns.PHRASING, said_at, turns.REPLY, before,
+        turn = self._record(TurnKind.PHRASING, said_at, TurnOutcome.REPLY, before,
                             minutes=phrasing.minutes, agreed=agreed, repeated=agreed is not None and not counted,
                             call_id=call.call.id, point_id=point.id, choice=index, say=phrasing.say, aim=phrasing.aim,
                             reply=response.reply, proposed=self.proposal(phrasing, said_at), offered=offered,
-                            claim=interruption if call_end == turns.CUT_SHORT else None, call_end=call_end)
+                            claim=interruption if call_end == CallEnd.CUT_SHORT else None, call_end=call_end)
         if call_end:
-            self._hang_up(following if call_end in (turns.CUT_SHORT, turns.PATIENCE) else None)
+            self._hang_up(following if call_end in (CallEnd.CUT_SHORT, CallEnd.PATIENCE) else None)
         else:
             call.point_id = following
         return turn
@@ -383,14 +378,14 @@ class Playthrough:
             return None
         return target or call.after(point.id)
 
-    def _call_end(self, interruption: Claim | None, following: str | None) -> str:
+    def _call_end(self, interruption: Claim | None, following: str | None) -> CallEnd | None:
         if self.deal.is_closed or following is None:
-            return turns.CALL_ENDED
+            return CallEnd.ENDED
         if interruption:
-            return turns.CUT_SHORT
+            return CallEnd.CUT_SHORT
         if self._call and self._call.minutes >= self.rules.call_patience:
-            return turns.PATIENCE
-        return turns.CALL_GOES_ON
+            return CallEnd.PATIENCE
+        return None
 
     def _hang_up(self, resume_at: str | None) -> None:
         call = self._call
@@ -400,35 +395,35 @@ class Playthrough:
             self._resume[call.call.id] = resume_at
         else:
             self._done.add(call.call.id)
-        self.phase = REACHING
+        self.phase = Phase.REACHING
         self._move_on(call.started.later(max(call.minutes, 1)))
 
     # --- the end ----------------------------------------------------------------------
 
     def finish(self) -> None:
         """The trainee stops following up this quote; nothing happens when the game has already ended."""
-        if self.phase == ENDED:
+        if self.phase == Phase.ENDED:
             return
         if self._call:
             self._hang_up(self._call.point_id)
-        if self.phase != ENDED:
-            self._end(turns.STOPPED)
+        if self.phase != Phase.ENDED:
+            self._end(TurnOutcome.STOPPED)
 
     def _move_on(self, earliest: Moment) -> None:
         """Advance the clock to the next moment that can be chosen; end the game when none is left."""
         self.now = earliest
         if self.deal.is_closed:
-            self.phase = ENDED
+            self.phase = Phase.ENDED
         elif self.contacts_left <= 0:
-            self._end(turns.CONTACTS_USED)
+            self._end(TurnOutcome.CONTACTS_USED)
         elif not self._moments_left():
-            self._end(turns.WEEK_OVER)
+            self._end(TurnOutcome.WEEK_OVER)
 
     def _moments_left(self) -> bool:
         moments = self._week.moments
         return bool(moments) and moments[-1] >= self.now
 
-    def _end(self, why: str) -> None:
+    def _end(self, why: TurnOutcome) -> None:
         """The game ends with the deal open: settle what rested on agreements that were never kept.
 
         A step agreed and never kept by a later call that got through is worth no more than no
@@ -436,16 +431,16 @@ class Playthrough:
         costs what a missed one costs, and the bonus for agreeing it goes. This is a turn of its
         own, so the score stays the sum of the turns the debrief shows.
         """
-        self.phase = ENDED
-        step_at = self._step_agreed_at if self.deal.stage == stages.STEP_AGREED else None
+        self.phase = Phase.ENDED
+        step_at = self._step_agreed_at if self.deal.stage == Stage.STEP_AGREED else None
         missed = self.appointment
         if step_at is None and missed is None:
             return
         before = self.deal.stage
         if step_at is not None:
-            self.deal.make(stages.LAPSE)
+            self.deal.make(LAPSE)
         credit, self.appointment, self._credit, self._step_agreed_at = self._credit, None, 0, None
-        self._record(turns.CLOSING, self.now, why, before, missed=missed, taken_back=credit,
+        self._record(TurnKind.CLOSING, self.now, why, before, missed=missed, taken_back=credit,
                      lapsed=step_at is not None, step_agreed_at=step_at)
 
     def _judge(self, change: Change) -> tuple[Change, Judgement]:
@@ -454,7 +449,7 @@ class Playthrough:
             judged = self._judged[change] = (change, judge(change, self.rules.score))
         return judged
 
-    def _record(self, kind: str, moment: Moment, outcome: str, before: str, *, contacts: int = 0,
+    def _record(self, kind: TurnKind, moment: Moment, outcome: TurnOutcome, before: Stage, *, contacts: int = 0,
                 minutes: int = 0, missed: Moment | None = None, agreed: Moment | None = None,
                 claim: Claim | None = None, kept: bool = False, repeated: bool = False, taken_back: int = 0,
                 lapsed: bool = False, **details: object) -> Turn:

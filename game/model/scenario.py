@@ -7,10 +7,14 @@ into these dataclasses and reports every problem with its location.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 
+from game.model.deal import Move, Stage
+from game.model.ending import EndingKind
 from game.model.ladder import PriorityLadder
 from game.model.moment import Moment, workdays_later
+from game.model.motive import Motive
 from game.model.scoring import ScoreWeights
 
 
@@ -24,18 +28,19 @@ class Location:
 
 NOWHERE = Location(0, 0)
 
-ADVANCE = "advance"
-PROLONG = "prolong"
-AIMS = (ADVANCE, PROLONG)
-CALL = "call"
-EMAIL = "email"
-CHANNELS = (CALL, EMAIL)
+
+class Aim(StrEnum):
+    """What a phrasing is written to do; the score follows the deal, whatever the aim."""
+
+    ADVANCE = "advance"
+    PROLONG = "prolong"
+
+
 VOICEMAIL = "voicemail"
 COLLEAGUE = "colleague"
-UNREACHABLE = (VOICEMAIL, COLLEAGUE)
+UNREACHABLE = (VOICEMAIL, COLLEAGUE)  # who answers when someone higher on the ladder has the buyer
 DIFFICULTIES = ("easy", "medium", "hard")
-LANGUAGES = ("nl", "en")
-END_CALL = "end"
+END_CALL = "end"  # `next: end`
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +60,7 @@ class Response:
     """What the buyer answers to a phrasing, and what that does to the deal."""
 
     reply: str
-    moves: tuple[str, ...] = ()
+    moves: tuple[Move, ...] = ()
     appointment: Appointment | None = None
     next: str | None = None
 
@@ -63,15 +68,15 @@ class Response:
 @dataclass(frozen=True, slots=True)  # slots: a large scenario has tens of thousands, built faster
 class Phrasing:
     say: str
-    aim: str
+    aim: Aim
     minutes: int
     feedback: str
     principle: str
     response: Response
-    if_motive: dict[str, Response] = field(default_factory=dict)
+    if_motive: dict[Motive, Response] = field(default_factory=dict)
     at: Location = NOWHERE
 
-    def response_for(self, motive: str) -> Response:
+    def response_for(self, motive: Motive) -> Response:
         return self.if_motive.get(motive, self.response)
 
     @property
@@ -90,17 +95,17 @@ class DecisionPoint:
     id: str
     buyer: str
     phrasings: tuple[Phrasing, ...]
-    buyer_if_motive: dict[str, str] = field(default_factory=dict)
+    buyer_if_motive: dict[Motive, str] = field(default_factory=dict)
     at: Location = NOWHERE
 
-    def buyer_line(self, motive: str) -> str:
+    def buyer_line(self, motive: Motive) -> str:
         return self.buyer_if_motive.get(motive, self.buyer)
 
 
 @dataclass(frozen=True)
 class Call:
     id: str
-    stages: tuple[str, ...]
+    stages: tuple[Stage, ...]  # the open stages the deal can stand at for this call to start
     points: tuple[DecisionPoint, ...]
     at: Location = NOWHERE
 
@@ -156,12 +161,12 @@ class BuyerProfile:
     role: str
     company: str
     portrait: str
-    motives: dict[str, float]
+    motives: dict[Motive, float]
     ladder: PriorityLadder
     colleague: str
     email_reply: str
     brush_off: str
-    motive_notes: dict[str, str] = field(default_factory=dict)
+    motive_notes: dict[Motive, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -175,7 +180,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class Ending:
-    kind: str
+    kind: EndingKind
     title: str
     text: str
 
@@ -213,7 +218,7 @@ class Scenario:
     quote: Quote
     week: tuple[Claim, ...]
     calls: tuple[Call, ...]
-    endings: dict[str, Ending]
+    endings: dict[EndingKind, Ending]
     rules: Rules
     version: str = ""
     pass_score: int | None = None  # the organisation's pass mark (xAPI passed/failed); None: only completed

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.model import deal as stages
+from game.model.deal import Stage
+from game.model.ending import EndingKind
 from game.model.moment import Moment, parse_clock
-from game.model.motive import MOTIVES
-from game.model.scenario import CALL, EMAIL, Location
-from game.model.scoring import VERDICTS
+from game.model.motive import Motive
+from game.model.scenario import Location
+from game.model.scoring import Verdict
+from game.model.turn import Channel
 from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint
-from game.scenario.load import ENDING_KINDS
 from game.scenario.source import Node
 from game.text import LANGUAGES, day_name
 
@@ -38,29 +39,29 @@ class Step:
     at: Location
     say: int = 0                 # 1-based; 0 when this step is a contact
     moment: Moment | None = None
-    channel: str = ""
+    channel: Channel | None = None
     written: str = ""
     by_name: bool = False        # the day was named ('Monday'): the first such day from now on
     through: bool | None = None  # the contact must (True) or must not (False) get through
 
 
 @dataclass(frozen=True)
-class Verdict:
+class ExpectedVerdict:
     """What a turn must be (or, with `not`, must not be), and where that is written."""
 
     turn: int
-    verdict: str
+    verdict: Verdict
     negated: bool
     at: Location
 
 
 @dataclass(frozen=True)
 class Expect:
-    outcome: str = ""
-    stage: str = ""
+    outcome: EndingKind | None = None
+    stage: Stage | None = None
     score: tuple[float, float] | None = None
     score_above: tuple[tuple[str, Location], ...] = ()
-    verdicts: tuple[Verdict, ...] = ()
+    verdicts: tuple[ExpectedVerdict, ...] = ()
     turns: tuple[float, float] | None = None
     at: dict[str, Location] = field(default_factory=dict)
 
@@ -108,7 +109,7 @@ def _check_names(tests: tuple[Playtest, ...], report: Report) -> None:
 def read_test(node: Node, number: int, report: Report) -> Playtest:
     f = Fields(node, f"test {number}", report)
     name = f.text("name") or f"test {number}"
-    motive = f.word("motive", MOTIVES, default="") or None
+    motive = f.word("motive", Motive, default="") or None
     test = Playtest(
         name=name,
         seed=f.number("seed", 0, 0, 2**63),
@@ -145,7 +146,7 @@ def read_step(node: Node, report: Report) -> Step:
         report.error(value, f"'{value.text}' is not a moment", "write a day and a time, e.g. 'Monday 11:00', "
                      "'dinsdag 9:30' or '3 14:00'")
         return Step(locate(node))
-    return Step(locate(value), moment=moment, channel=CALL if key == "call" else EMAIL,
+    return Step(locate(value), moment=moment, channel=Channel.CALL if key == "call" else Channel.EMAIL,
                 written=f"{key}: {value.text}", by_name=not value.text.split()[0].isdigit(), through=through)
 
 
@@ -183,8 +184,8 @@ def read_expect(node: Node | None, report: Report) -> Expect:
     score_node = f.get("score")
     turns_node = f.get("turns")
     expect = Expect(
-        outcome=f.word("outcome", ENDING_KINDS, default=""),
-        stage=f.word("stage", stages.STAGES, default=""),
+        outcome=f.word("outcome", EndingKind, default="") or None,
+        stage=f.word("stage", Stage, default="") or None,
         score=read_range(score_node, "score", report) if score_node else None,
         score_above=read_names(f.get("score_above"), report),
         verdicts=read_verdicts(f.mapping("verdicts"), report),
@@ -219,7 +220,7 @@ def read_names(node: Node | None, report: Report) -> tuple[tuple[str, Location],
     return tuple(names)
 
 
-def read_verdicts(node: Node | None, report: Report) -> tuple[Verdict, ...]:
+def read_verdicts(node: Node | None, report: Report) -> tuple[ExpectedVerdict, ...]:
     """`{2: vooruitgang, 3: not vooruitgang}`: each located where it is written, so a failure points there."""
     if node is None:
         return ()
@@ -231,9 +232,9 @@ def read_verdicts(node: Node | None, report: Report) -> tuple[Verdict, ...]:
         if not key.isdigit():
             report.error(node.keys[key], f"'{key}' is not a turn number",
                          "write the turn's number, e.g. '2: vooruitgang'")
-        elif verdict not in VERDICTS or len(words) != 1 + negated:
+        elif verdict not in tuple(Verdict) or len(words) != 1 + negated:
             report.error(value, f"'{value.text}' is not a verdict",
-                         f"{one_of_hint(verdict, VERDICTS)}, or 'not' and one of them")
+                         f"{one_of_hint(verdict, Verdict)}, or 'not' and one of them")
         else:
-            verdicts.append(Verdict(int(key), verdict, negated, locate(value)))
+            verdicts.append(ExpectedVerdict(int(key), Verdict(verdict), negated, locate(value)))
     return tuple(verdicts)

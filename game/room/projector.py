@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from game.model.deal import STAGES
-from game.model.scoring import VERDICTS
+from game.model.deal import Stage
+from game.model.ending import EndingKind
+from game.model.scoring import Verdict
 from game.room.lines import ScenarioLines
 from game.room.room import Position, Room
 from game.text import say
@@ -19,7 +20,6 @@ from game.workshop.group import Choice, Group, Point, gather
 from game.workshop.words import Words
 
 AGENDA_SIZE = 3  # "the three prolonging phrasings most of the room used"
-OUTCOMES = ("order", "next_step", "objection", "clear_no", "strung_along")
 LONGEST_BUYER_LINE = 160
 BAR = {"width": 360, "height": 40}
 PUBLIC = ("summary", "where", "outcomes", "agenda", "choices")
@@ -75,7 +75,7 @@ def _where(positions: list[Position], words: PageWords, names: bool) -> str:
     if not positions:
         return f"<p class=waiting>{e(words('waiting'))}</p>"
     lanes = []
-    for stage in STAGES:
+    for stage in Stage:
         chips = [f"<li class='chip{' done' if p.finished else ''}' data-trainee='{p.number}'>"
                  f"<span class=who>{e(_who(p, words, names))}</span> <b class=score>{e(_score(p.score))}</b></li>"
                  for p in positions if p.stage == stage]
@@ -91,7 +91,7 @@ def _outcomes(room: Room, words: PageWords) -> str:
     if not counts:
         return ""
     columns = []
-    for outcome in OUTCOMES:
+    for outcome in EndingKind:
         count = counts[outcome]
         blocks = "<i></i>" * count
         columns.append(f"<figure class='outcome {outcome}' data-count={count}><b>{count}</b>"
@@ -137,7 +137,7 @@ def _bar(choice: Choice, scale: int, words: PageWords) -> str:
     """How often the phrasing was said (its length against `scale`), split by what it did to the deal."""
     width, height = BAR["width"], BAR["height"]
     x, parts = 0.0, [f"<rect class=bar-back x=0 y=0 width={width} height={height} />"]
-    for verdict in VERDICTS:
+    for verdict in Verdict:
         part = width * choice.verdicts[verdict] / scale if scale else 0
         if part:
             parts.append(f"<rect class={verdict} x={x:.1f} y=0 width={part:.1f} height={height} />")
@@ -153,7 +153,7 @@ def _choices(group: Group, lines: ScenarioLines, words: PageWords) -> str:
     if not group.points:
         return ""
     legend = "<p class=legend>" + "".join(
-        f"<span><i class='swatch {v}'></i>{e(words.report.verdict(v))}</span>" for v in VERDICTS) + "</p>"
+        f"<span><i class='swatch {v}'></i>{e(words.report.verdict(v))}</span>" for v in Verdict) + "</p>"
     articles = []
     for point in sorted(group.points, key=_in_scenario_order(group, lines)):
         rows = []

@@ -126,7 +126,7 @@ class Fields:
             return default
         value = node.text if node.is_scalar else ""
         if value in options:
-            return value
+            return options[options.index(value)]  # the option itself: a StrEnum's member
         self.report.error(node, f"'{key}' in {self.what} is '{value}', which is not known",
             one_of_hint(value, options))
         return default or options[0]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.model import turn as turns
-from game.model.playthrough import IN_CALL, Playthrough
+from game.model.playthrough import Phase, Playthrough
+from game.model.turn import CallEnd, Turn
 from game.scenes.confirm import ConfirmScene
 from game.scenes.scene import Scene
 from game.scenes.session import Session
@@ -31,7 +31,7 @@ class CallScene(Scene):
         super().__init__(look)
         self.session = session
         self.state = CHOOSING
-        self.turn: turns.Turn | None = None
+        self.turn: Turn | None = None
         self.minutes = session.play.call_minutes  # shown on the call clock, also after the buyer hung up
         self.menu = Menu([])
         self.next_menu = Menu([Button("next", self.t("common.continue"), primary=True, hint="Enter")])
@@ -80,7 +80,7 @@ class CallScene(Scene):
         """From the reply to the next decision, or out of the call when it is over."""
         if self.state != REPLY:
             return
-        if self.play.phase != IN_CALL:
+        if self.play.phase != Phase.IN_CALL:
             self.close("hung_up")
             return
         self.state = CHOOSING
@@ -190,16 +190,17 @@ class CallScene(Scene):
                              button.top - said.bottom - 3 * gap - notice_h)
         bubble = self._bubble(surface, bubble, replied(self.lang, turn), shrink=True)
         if notice:
-            colour = "accent" if turn.call_end == turns.CALL_ENDED else "problem"
+            colour = "accent" if turn.call_end == CallEnd.ENDED else "problem"
             look.text(surface, notice, pygame.Rect(rect.left, bubble.bottom + 2 * gap, rect.width, notice_h), "body",
                       colour, bold=True)
-        self.next_menu.buttons[0].label = self.t("common.continue" if self.play.phase == IN_CALL else "call.hang_up")
+        going_on = self.play.phase == Phase.IN_CALL
+        self.next_menu.buttons[0].label = self.t("common.continue" if going_on else "call.hang_up")
         self.next_menu.draw(surface, look, [button], "small")
 
-    def _notice(self, turn: turns.Turn) -> str:
+    def _notice(self, turn: Turn) -> str:
         name = self.session.scenario.buyer.name
-        if turn.call_end in (turns.CUT_SHORT, turns.PATIENCE):
+        if turn.call_end in (CallEnd.CUT_SHORT, CallEnd.PATIENCE):
             return say(self.lang, f"outcome.{turn.call_end}", name=name, what=turn.claim_what)
-        if turn.call_end == turns.CALL_ENDED:
+        if turn.call_end == CallEnd.ENDED:
             return self.t("call.ended", name=name)
         return ""

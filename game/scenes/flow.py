@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from game.model.playthrough import ENDED, IN_CALL
+from game.model.playthrough import Phase
 from game.model.scenario import Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
@@ -185,10 +185,10 @@ class Flow:
     def show_play(self, replace: bool = False) -> None:
         """The scene for where the playthrough is now: the week, the call, or the debrief."""
         session = self.session
-        if session.play.phase == ENDED:
+        if session.play.phase == Phase.ENDED:
             self.recorder.finish(session)
             scene, after = DebriefScene(self.look, session), self._after_debrief
-        elif session.play.phase == IN_CALL:
+        elif session.play.phase == Phase.IN_CALL:
             scene, after = CallScene(self.look, session), self._after_play
         else:
             scene, after = ReachingScene(self.look, session), self._after_play

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from game.debrief import Debrief, debrief, happened, signed
 from game.model.moment import Moment, clock_text
-from game.model.playthrough import ENDED, IN_CALL, Playthrough
+from game.model.playthrough import Phase, Playthrough
 from game.model.turn import Turn
 from game.terminal.typed import is_stop, read_choice, read_contact, words
 from game.text import day_name, moment_text, say, with_moment
@@ -51,8 +51,8 @@ class TerminalGame:
         """Play until the game ends, the trainee stops, or the input ends; then show the debrief."""
         self.introduce()
         try:
-            while self.play.phase != ENDED:
-                if not (self.talk() if self.play.phase == IN_CALL else self.reach()):
+            while self.play.phase != Phase.ENDED:
+                if not (self.talk() if self.play.phase == Phase.IN_CALL else self.reach()):
                     self.write(self.text("stopped"))
                     break
         except EOFError:

@@ -91,9 +91,9 @@ def ended(play_uuid: str, play: Playthrough) -> Ended:
 def turn_row(turn: Turn, language: str) -> Row:
     return {
         "number": turn.number, "wall_time": turn.wall_time, "kind": turn.kind,
-        "outcome": turn.outcome, "day": turn.moment.day, "minute": turn.moment.minute, "channel": turn.channel,
+        "outcome": turn.outcome, "day": turn.moment.day, "minute": turn.moment.minute, "channel": turn.channel or "",
         "call_id": turn.call_id, "point_id": turn.point_id, "choice": turn.choice, "say": said(language, turn),
-        "aim": turn.aim, "reply": replied(language, turn), "verdict": turn.verdict, "points": turn.points,
+        "aim": turn.aim or "", "reply": replied(language, turn), "verdict": turn.verdict, "points": turn.points,
         "reasons": json.dumps(list(turn.judgement.reasons)), "stage_before": turn.change.stage_before,
         "stage_after": turn.change.stage_after,
     }

@@ -14,11 +14,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from game.model.scoring import ACHTERUITGANG, VOORTGANG
-from game.model.turn import PHRASING
+from game.model.scoring import Verdict
+from game.model.turn import TurnKind
 from game.workshop.journal import PlayRecord
 
-PROLONGING = (VOORTGANG, ACHTERUITGANG)
+PROLONGING = (Verdict.VOORTGANG, Verdict.ACHTERUITGANG)
 
 
 def sound(records: Iterable[PlayRecord]) -> tuple[list[PlayRecord], list[PlayRecord]]:
@@ -47,7 +47,7 @@ def voortgang_share(play: PlayRecord) -> float:
     """The share of turns that kept the deal alive without moving it."""
     if not play.turns:
         return 0.0
-    return sum(turn.verdict == VOORTGANG for turn in play.turns) / len(play.turns)
+    return sum(turn.verdict == Verdict.VOORTGANG for turn in play.turns) / len(play.turns)
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class Choice:
     @property
     def verdict(self) -> str:
         """What it mostly did."""
-        return self.verdicts.most_common(1)[0][0] if self.verdicts else VOORTGANG
+        return self.verdicts.most_common(1)[0][0] if self.verdicts else Verdict.VOORTGANG
 
 
 @dataclass(frozen=True)
@@ -224,7 +224,7 @@ def _points(plays: list[PlayRecord]) -> tuple[Point, ...]:
     choices: dict[tuple[str, str, str], dict[int, Choice]] = defaultdict(dict)
     for play in plays:
         for turn in play.turns:
-            if turn.kind != PHRASING:
+            if turn.kind != TurnKind.PHRASING:
                 continue
             said = choices[play.scenario_key, turn.call_id, turn.point_id]
             choice = said.setdefault(turn.choice, Choice(turn.choice, turn.aim))

@@ -12,15 +12,17 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
-from game.model.deal import STAGES
-from game.model.playthrough import ENDING_BY_STAGE
-from game.model.scoring import VERDICTS
-from game.model.turn import EMAIL, KINDS, OUTCOMES
+from game.model.deal import Stage
+from game.model.ending import EndingKind
+from game.model.scenario import Aim
+from game.model.scoring import Verdict
+from game.model.turn import Channel, TurnKind, TurnOutcome
 
 FORMAT = "vooruitgang-results"
 FORMAT_VERSION = 1
@@ -30,9 +32,6 @@ MOST_NOTES = 100
 MOST_PROBLEMS = 10  # told at once; more would hide the first ones
 DEEPEST = 12  # nesting an export can need, with room to spare; deeper JSON is refused before it is parsed
 
-ENDINGS = (*ENDING_BY_STAGE.values(), "strung_along")
-CHANNELS = ("", "call", EMAIL)
-AIMS = ("", "advance", "prolong")
 
 
 def text(longest: int) -> dict:
@@ -44,8 +43,10 @@ def number(low: float, high: float, kind: str = "number", empty: bool = False) -
     return {"type": [kind, "null"] if empty else kind, "minimum": low, "maximum": high, "finite": True}
 
 
-def one_of(values: tuple, empty: bool = False) -> dict:
-    return {"enum": [*values, None] if empty else list(values)}
+def one_of(values: Iterable[str], empty: bool = False) -> dict:
+    """One of `values` (the model's StrEnums, as the plain words a play carries), or with `empty` also null."""
+    words = [str(value) for value in values]
+    return {"enum": [*words, None] if empty else words}
 
 
 MOMENT = number(0, 32_503_680_000)  # seconds since 1970, before the year 3000
@@ -57,22 +58,22 @@ TURN = {
     "properties": {
         "number": number(1, MOST_TURNS, "integer"),
         "wall_time": MOMENT,
-        "kind": one_of(KINDS),
-        "outcome": one_of(OUTCOMES),
+        "kind": one_of(TurnKind),
+        "outcome": one_of(TurnOutcome),
         "day": number(0, 1000, "integer"),
         "minute": number(0, 24 * 60, "integer"),
-        "channel": one_of(CHANNELS),
+        "channel": one_of(("", *Channel)),
         "call_id": text(200),
         "point_id": text(200),
         "choice": number(-1, 1000, "integer"),
         "say": text(4000),
-        "aim": one_of(AIMS),
+        "aim": one_of(("", *Aim)),
         "reply": text(4000),
-        "verdict": one_of(VERDICTS),
+        "verdict": one_of(Verdict),
         "points": number(-1e6, 1e6),
         "reasons": text(8000),
-        "stage_before": one_of(STAGES),
-        "stage_after": one_of(STAGES),
+        "stage_before": one_of(Stage),
+        "stage_after": one_of(Stage),
     },
 }
 TURN["required"] = list(TURN["properties"])
@@ -106,8 +107,8 @@ PLAY = {
         "motive": text(200),
         "started": MOMENT,
         "finished": {**MOMENT, "type": ["number", "null"]},
-        "outcome": one_of(ENDINGS, empty=True),
-        "stage": one_of(STAGES, empty=True),
+        "outcome": one_of(EndingKind, empty=True),
+        "stage": one_of(Stage, empty=True),
         "score": number(-1e6, 1e6, "integer", empty=True),
         "parts": {"type": ["string", "null"], "maxLength": 8000},
         "turns": {"type": "array", "maxItems": MOST_TURNS, "items": TURN},
@@ -115,7 +116,7 @@ PLAY = {
     },
     # a finished play has its outcome, stage and score
     "if": {"properties": {"finished": {"type": "number"}}},
-    "then": {"properties": {"outcome": one_of(ENDINGS), "stage": one_of(STAGES), "score": {"type": "integer"}}},
+    "then": {"properties": {"outcome": one_of(EndingKind), "stage": one_of(Stage), "score": {"type": "integer"}}},
 }
 PLAY["required"] = [name for name in PLAY["properties"] if name != "notes"]
 

@@ -6,7 +6,7 @@ import datetime
 from html import escape
 from pathlib import Path
 
-from game.model.scoring import VERDICTS
+from game.model.scoring import Verdict
 from game.workshop.group import Attempts, Choice, Group, Point, Trend, voortgang_share
 from game.workshop.words import Words
 
@@ -55,7 +55,7 @@ def _where(group: Group, point: Point, words: Words) -> str:
 
 def _legend(words: Words) -> str:
     return "<p class=legend>" + "".join(
-        f"<span><i class='swatch {verdict}'></i>{_e(words.verdict(verdict))}</span>" for verdict in VERDICTS) + "</p>"
+        f"<span><i class='swatch {verdict}'></i>{_e(words.verdict(verdict))}</span>" for verdict in Verdict) + "</p>"
 
 
 # --- agenda -------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ def _bar(choice: Choice, scale: int, label: str) -> str:
     """A bar split by what the phrasing did, its length the number of times it was said against `scale`."""
     width, height, room = BAR_WIDTH, 36, BAR_WIDTH - 90
     x, parts = 0.0, [f"<rect class=bar-back x=0 y=4 width={room} height=28 />"]
-    for verdict in VERDICTS:
+    for verdict in Verdict:
         part = room * choice.verdicts[verdict] / scale if scale else 0
         if part:
             parts.append(f"<rect class={verdict} x={x:.1f} y=4 width={part:.1f} height=28 />")

@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from game.installation import shipped_scenarios
 from game.lint.flow import explore
 from game.lint.stats import statistics_of
 from game.model.scenario import DecisionPoint, Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
 from game.workshop.journal import scenario_key
-
-SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class ScenarioShelf:
     """Finds the file of each scenario version, reading every file at most once."""
 
     def __init__(self, folders: Iterable[Path | str] = ()):
-        self.folders = [Path(folder) for folder in folders] + [SHIPPED]
+        self.folders = [Path(folder) for folder in folders] + [shipped_scenarios()]
         self._loaded: dict[Path, Scenario | None] = {}
         self._found: dict[tuple[str, str], Played | None] = {}
 

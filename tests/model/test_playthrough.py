@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from game.model.moment import Moment
-from game.model.playthrough import ENDED, IN_CALL, REACHING, Playthrough
+from game.model.playthrough import Phase, Playthrough
 from game.model.scenario import Appointment, Claim
 from game.text import replied, said
 
@@ -24,7 +24,7 @@ def with_rules(scenario, **changes):
 def test_a_call_during_the_boss_meeting_reaches_the_colleague(tiny):
     play = Playthrough.start(tiny, 0)
     turn = play.contact(MON_0900, "call")
-    assert turn.outcome == "colleague" and turn.claim_who == "boss" and play.phase == REACHING
+    assert turn.outcome == "colleague" and turn.claim_who == "boss" and play.phase == Phase.REACHING
 
 
 def test_a_call_while_a_supplier_has_the_buyer_goes_to_voicemail(tiny):
@@ -34,7 +34,7 @@ def test_a_call_while_a_supplier_has_the_buyer_goes_to_voicemail(tiny):
 
 def test_a_call_at_a_free_moment_gets_through_and_reaches_the_buyer(tiny):
     play = through(tiny)
-    assert play.phase == IN_CALL and play.deal.stage == "reached" and play.buyer_line.startswith("Ann here")
+    assert play.phase == Phase.IN_CALL and play.deal.stage == "reached" and play.buyer_line.startswith("Ann here")
 
 
 def test_a_free_buyer_may_still_let_the_phone_ring(tiny):
@@ -45,7 +45,7 @@ def test_a_free_buyer_may_still_let_the_phone_ring(tiny):
 def test_an_email_never_gets_the_buyer_on_the_phone(tiny):
     play = Playthrough.start(tiny, 0)
     turn = play.contact(MON_1000, "email")
-    assert turn.outcome == "email" and play.phase == REACHING and play.deal.stage == "quote_sent"
+    assert turn.outcome == "email" and play.phase == Phase.REACHING and play.deal.stage == "quote_sent"
 
 
 def test_an_email_makes_the_next_call_less_likely_to_be_answered(tiny):
@@ -62,7 +62,7 @@ def test_a_closed_question_that_reveals_the_position_is_vooruitgang(tiny):
 def test_an_open_question_keeps_the_call_going_but_is_voortgang(tiny):
     play = through(tiny)
     turn = play.choose(2)
-    assert turn.verdict == "voortgang" and play.phase == IN_CALL and play.point.id == "next"
+    assert turn.verdict == "voortgang" and play.phase == Phase.IN_CALL and play.point.id == "next"
 
 
 def test_an_advancing_phrasing_that_changes_nothing_is_judged_voortgang(tiny):
@@ -81,7 +81,7 @@ def test_reopening_the_sale_is_achteruitgang(tiny):
 def test_a_phrasing_that_ends_the_call_returns_to_reaching(tiny):
     play = through(tiny)
     turn = play.choose(1)
-    assert turn.call_end == "ended" and play.phase == REACHING
+    assert turn.call_end == "ended" and play.phase == Phase.REACHING
 
 
 def test_calling_again_after_a_prolonged_call_hears_the_same_opening(tiny):
@@ -96,7 +96,7 @@ def test_a_deal_with_no_call_for_its_stage_gets_a_brush_off(tiny):
     play.choose(0)
     play.choose(3)  # the position stays known and the call ends after its last point
     turn = play.contact(Moment(1, 840), "call")
-    assert turn.outcome == "no_news" and turn.reply == tiny.buyer.brush_off and play.phase == REACHING
+    assert turn.outcome == "no_news" and turn.reply == tiny.buyer.brush_off and play.phase == Phase.REACHING
 
 
 def test_an_agreed_appointment_is_recorded_for_the_day_of_the_call(tiny):
@@ -139,7 +139,7 @@ def test_letting_the_agreed_moment_pass_is_noticed_and_costs_points(tiny):
 def test_the_partner_calling_cuts_the_call_short(tiny):
     play = through(tiny, at=TUE_1000)
     turn = play.choose(0)  # two minutes: the partner calls at 10:02
-    assert turn.call_end == "cut_short" and turn.claim_who == "partner" and play.phase == REACHING
+    assert turn.call_end == "cut_short" and turn.claim_who == "partner" and play.phase == Phase.REACHING
 
 
 def test_a_call_cut_short_resumes_where_it_stopped(tiny):
@@ -155,21 +155,21 @@ def test_the_order_ends_the_game_with_the_order_ending(tiny):
     play.choose(0)
     play.contact(WED_1000, "call")
     play.choose(0)
-    assert play.phase == ENDED and play.ending == "order" and play.score.total > 0
+    assert play.phase == Phase.ENDED and play.ending == "order" and play.score.total > 0
 
 
 def test_a_clear_no_ends_the_game_with_the_clear_no_ending(tiny):
     play = through(tiny)
     play.choose(0)
     play.choose(2)
-    assert play.phase == ENDED and play.ending == "clear_no"
+    assert play.phase == Phase.ENDED and play.ending == "clear_no"
 
 
 def test_running_out_of_contacts_ends_the_game_strung_along(tiny):
     play = Playthrough.start(tiny, 0)
     for _ in range(tiny.rules.contacts):
         play.contact(play.moments()[0], "email")
-    assert play.phase == ENDED and play.ending == "strung_along"
+    assert play.phase == Phase.ENDED and play.ending == "strung_along"
 
 
 def test_a_moment_in_the_past_cannot_be_chosen(tiny):
@@ -313,7 +313,7 @@ def test_running_out_of_contacts_with_a_moment_open_ends_with_a_closing_turn(tin
     play = agreed_step(tiny)
     for _ in range(play.contacts_left):
         play.contact(play.moments()[0], "email")
-    assert play.phase == ENDED and play.turns[-1].kind == "closing"
+    assert play.phase == Phase.ENDED and play.turns[-1].kind == "closing"
 
 
 def test_a_closed_deal_leaves_no_closing_turn(tiny):

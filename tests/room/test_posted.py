@@ -91,3 +91,19 @@ def test_a_body_that_is_no_plain_json_is_refused(body):
 
 def test_a_body_with_a_byte_order_mark_is_read(a_play):
     assert parse("\ufeff".encode() + json.dumps(a_play).encode(), "post") == a_play
+
+
+@pytest.mark.parametrize("field", ["kind", "outcome", "channel", "aim", "verdict", "stage_before", "stage_after"])
+def test_the_host_and_merge_know_the_same_words_for_a_turn(field):
+    from game.room import posted
+    from game.workshop import incoming
+
+    assert set(posted.TURN[field].values) == set(incoming.TURN["properties"][field]["enum"])
+
+
+@pytest.mark.parametrize("field", ["outcome", "stage"])
+def test_the_host_and_merge_know_the_same_words_for_a_play(field):
+    from game.room import posted
+    from game.workshop import incoming
+
+    assert set(posted.PLAY[field].values) | {None} == set(incoming.PLAY["properties"][field]["enum"])

@@ -14,7 +14,7 @@ from game.assets import ASSETS
 from game.bots.strategy import Strategy, bot_rng
 from game.cli import main
 from game.model.moment import Moment
-from game.model.playthrough import IN_CALL, Playthrough
+from game.model.playthrough import Phase, Playthrough
 from game.workshop import page, sheet, table
 from game.workshop.group import gather
 from game.workshop.journal import Journal
@@ -148,7 +148,7 @@ def test_a_choice_made_in_a_game_left_unfinished_still_counts_at_its_decision_po
     play = Playthrough.start(tiny, 2)
     journal.begin(play, "Kim", "W1", 2)
     strategy = Strategy("advance", bot_rng(2))
-    while play.phase != IN_CALL:
+    while play.phase != Phase.IN_CALL:
         play.contact(*strategy.contact(play))
     play.choose(0)
     group = gather(journal.records())
