@@ -7,12 +7,9 @@ makes a turn voortgang however it was meant.
 
 from __future__ import annotations
 
-import logging
 from enum import StrEnum
 
 from transitions import Machine
-
-logging.getLogger("transitions").setLevel(logging.WARNING)
 
 
 class Stage(StrEnum):
@@ -41,39 +38,39 @@ class Move(StrEnum):
     REOPEN = "reopen"  # open, needs-probing questions make everything negotiable again
 
 
-# The deal's own events, not a phrasing's: getting through to the buyer, and at the end of the
-# game a step never kept, which is worth no more than no step at all.
-REACH = "reach"
-LAPSE = "lapse"
 OPEN_STAGES = [stage for stage in Stage if not stage.closed]
 
+_STATES = [{"name": stage, "final": stage.closed} for stage in Stage]
 _TRANSITIONS = [
-    {"trigger": REACH, "source": Stage.QUOTE_SENT, "dest": Stage.REACHED},
+    # Getting through to the buyer, the deal's own event; once reached, getting through again changes nothing.
+    {"trigger": "reach", "source": Stage.QUOTE_SENT, "dest": Stage.REACHED},
+    {"trigger": "reach", "source": [Stage.REACHED, Stage.POSITION_KNOWN, Stage.STEP_AGREED], "dest": None},
     {"trigger": Move.REVEAL, "source": Stage.REACHED, "dest": Stage.POSITION_KNOWN},
-    {"trigger": Move.AGREE_STEP, "source": [Stage.REACHED, Stage.POSITION_KNOWN], "dest": Stage.STEP_AGREED},
+    {"trigger": Move.AGREE_STEP, "source": [Stage.REACHED, Stage.POSITION_KNOWN], "dest": Stage.STEP_AGREED,
+     "before": "_remember_step"},
     {"trigger": Move.ORDER, "source": [Stage.REACHED, Stage.POSITION_KNOWN, Stage.STEP_AGREED], "dest": Stage.ORDER},
     {"trigger": Move.DECLINE, "source": OPEN_STAGES, "dest": Stage.CLEAR_NO},
     {"trigger": Move.REOPEN, "source": [Stage.POSITION_KNOWN, Stage.STEP_AGREED], "dest": Stage.REACHED},
-    {"trigger": LAPSE, "source": Stage.STEP_AGREED, "dest": Stage.POSITION_KNOWN, "conditions": "stepped_from_known"},
-    {"trigger": LAPSE, "source": Stage.STEP_AGREED, "dest": Stage.REACHED},
+    # When the game ends, a step that was never kept is worth no more than no step at all:
+    # the deal goes back to where it stood before the step was agreed.
+    {"trigger": "lapse", "source": Stage.STEP_AGREED, "dest": Stage.POSITION_KNOWN,
+     "conditions": "_stepped_from_known"},
+    {"trigger": "lapse", "source": Stage.STEP_AGREED, "dest": Stage.REACHED},
 ]
-_STATES = [{"name": stage, "final": stage.closed} for stage in Stage]
-
-
-# One machine for every deal: building one costs more than a whole headless playthrough.
-# A deal keeps only its `state`; the machine's events act on the deal they are given.
-_MACHINE = Machine(model=None, states=_STATES, transitions=_TRANSITIONS, initial=Stage.QUOTE_SENT,
-                   auto_transitions=False, ignore_invalid_triggers=True)
 
 
 class Deal:
-    """One deal's stage. `make(move)` returns whether the stage changed."""
+    """One deal's stage, with a machine of its own. `make(move)` returns whether the stage changed.
+
+    The machine binds the triggers `reach()`, `lapse()` and one per move, `may_<trigger>()` for each,
+    and `trigger(name)` / `may_trigger(name)` by name.
+    """
 
     state: Stage
 
     def __init__(self, stage: Stage = Stage.QUOTE_SENT):
-        self.state = Stage(stage)
         self.step_from = Stage.REACHED  # where the deal stood before its step was agreed
+        Machine(model=self, states=_STATES, transitions=_TRANSITIONS, initial=Stage(stage), auto_transitions=False)
 
     @property
     def stage(self) -> Stage:
@@ -83,22 +80,18 @@ class Deal:
     def is_closed(self) -> bool:
         return self.state.closed
 
-    def make(self, move: str) -> bool:
-        if not self.allows(move):
-            return False  # the machine would ignore it too, after logging a warning that costs more than the move
-        before = self.state
-        _MACHINE.events[move].trigger(self)
-        if move == Move.AGREE_STEP:
-            self.step_from = before
-        return self.state != before
+    def make(self, move: Move) -> bool:
+        """Make `move` where the deal allows it; a move it does not allow here changes nothing."""
+        return self.may_trigger(move) and self.trigger(move)
 
-    def stepped_from_known(self) -> bool:
+    def _remember_step(self) -> None:
+        self.step_from = self.state
+
+    def _stepped_from_known(self) -> bool:
         return self.step_from == Stage.POSITION_KNOWN
 
-    def allows(self, move: str) -> bool:
-        return bool(_MACHINE.events[move].transitions.get(self.state.name))
 
-
-def stage_rank(stage: str) -> int:
+def stage_rank(stage: Stage) -> int:
     """Order of the open stages; final stages rank above all open ones."""
     return list(Stage).index(stage)
+

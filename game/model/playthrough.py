@@ -15,8 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from transitions import Machine
+
 from game.model.buyer import Buyer
-from game.model.deal import LAPSE, REACH, Deal, Stage
+from game.model.deal import Deal, Stage
 from game.model.ending import EndingKind, ending_of
 from game.model.moment import Moment, is_workday
 from game.model.motive import Motive, draw_motive
@@ -38,6 +40,18 @@ class Phase(StrEnum):
     REACHING = "reaching"  # trying to get the buyer on the phone
     IN_CALL = "in_call"
     ENDED = "ended"
+
+
+_PHASES = [{"name": phase, "final": phase == Phase.ENDED} for phase in Phase]
+_PHASE_TRANSITIONS = [
+    # What the trainee can do in each phase: make contact while reaching the buyer, speak in a call.
+    # Anything else raises the machine's MachineError, before anything changed.
+    {"trigger": "_make_contact", "source": Phase.REACHING, "dest": None},
+    {"trigger": "_speak", "source": Phase.IN_CALL, "dest": None},
+    {"trigger": "_get_through", "source": Phase.REACHING, "dest": Phase.IN_CALL},
+    {"trigger": "_leave_call", "source": Phase.IN_CALL, "dest": Phase.REACHING},
+    {"trigger": "_end_game", "source": Phase.REACHING, "dest": Phase.ENDED},
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +118,13 @@ def blocking_claim(scenario: Scenario, moment: Moment, rank: float) -> Claim | N
 
 
 class Playthrough:
-    """One game. `listeners` hear of every turn as it is made (the workshop journal is one)."""
+    """One game. `listeners` hear of every turn as it is made (the workshop journal is one).
+
+    Its `phase` is a machine of its own: `contact` while reaching the buyer, `choose` in a call;
+    either out of its phase raises `transitions.MachineError` and changes nothing.
+    """
+
+    phase: Phase
 
     def __init__(self, scenario: Scenario, rng: random.Random, clock: Callable[[], float] = time.time,
                  motive: Motive | None = None):
@@ -120,7 +140,8 @@ class Playthrough:
         self.days = self.rules.days  # the last day of the game's week; an appointment after it extends the week
         self._week = self._week_of(self.days)
         self.now = Moment(1, self.rules.day_start)
-        self.phase = Phase.REACHING
+        Machine(model=self, states=_PHASES, transitions=_PHASE_TRANSITIONS, initial=Phase.REACHING,
+                model_attribute="phase", auto_transitions=False)
         self.contacts_used = 0
         self.appointment: Moment | None = None
         self._credit = 0  # appointment bonuses that rest on the open appointment until it is kept
@@ -230,9 +251,8 @@ class Playthrough:
 
     def contact(self, moment: Moment, channel: Channel = Channel.CALL) -> Turn:
         """Try to reach the buyer at `moment` by call or e-mail."""
+        self._make_contact()
         channel = Channel(channel)
-        if self.phase != Phase.REACHING:
-            raise ValueError(f"cannot make contact while {self.phase}")
         if not self.can_contact_at(moment):
             raise ValueError(f"{moment} is not a moment that can still be chosen")
         self.actions.append(Action(moment=moment, channel=channel))
@@ -280,7 +300,7 @@ class Playthrough:
             outcome = TurnOutcome.COLLEAGUE if claim.unreachable == COLLEAGUE and self.scenario.buyer.colleague \
                 else TurnOutcome.VOICEMAIL
             return self._record(TurnKind.CONTACT, moment, outcome, before, claim=claim, **cost)
-        self.deal.make(REACH)
+        self.deal.reach()
         self._step_agreed_at = None  # a later call got through: the step agreed before it is kept
         kept = {"kept": expected and credit > 0, "repeated": expected and not credit}
         call = self._next_call()
@@ -291,7 +311,7 @@ class Playthrough:
                                 **kept, **cost)
         point_id = self._resume.pop(call.id, call.points[0].id)
         self._call = _CallInProgress(call, point_id, moment, 0)
-        self.phase = Phase.IN_CALL
+        self._get_through()
         return self._record(TurnKind.CONTACT, moment, TurnOutcome.THROUGH, before, call_id=call.id, **kept, **cost)
 
     def _next_call(self) -> Call | None:
@@ -309,10 +329,9 @@ class Playthrough:
 
     def choose(self, index: int) -> Turn:
         """Say the phrasing at `index` of the current decision point."""
+        self._speak()
         point = self.point
-        if point is None or self._call is None:
-            raise ValueError("there is no call in progress")
-        if not 0 <= index < len(point.phrasings):
+        if point is None or not 0 <= index < len(point.phrasings):
             raise ValueError(f"there is no phrasing {index + 1} here")
         self.actions.append(Action(choice=index))
         call = self._call
@@ -395,7 +414,7 @@ class Playthrough:
             self._resume[call.call.id] = resume_at
         else:
             self._done.add(call.call.id)
-        self.phase = Phase.REACHING
+        self._leave_call()
         self._move_on(call.started.later(max(call.minutes, 1)))
 
     # --- the end ----------------------------------------------------------------------
@@ -413,7 +432,7 @@ class Playthrough:
         """Advance the clock to the next moment that can be chosen; end the game when none is left."""
         self.now = earliest
         if self.deal.is_closed:
-            self.phase = Phase.ENDED
+            self._end_game()
         elif self.contacts_left <= 0:
             self._end(TurnOutcome.CONTACTS_USED)
         elif not self._moments_left():
@@ -431,14 +450,14 @@ class Playthrough:
         costs what a missed one costs, and the bonus for agreeing it goes. This is a turn of its
         own, so the score stays the sum of the turns the debrief shows.
         """
-        self.phase = Phase.ENDED
+        self._end_game()
         step_at = self._step_agreed_at if self.deal.stage == Stage.STEP_AGREED else None
         missed = self.appointment
         if step_at is None and missed is None:
             return
         before = self.deal.stage
         if step_at is not None:
-            self.deal.make(LAPSE)
+            self.deal.lapse()
         credit, self.appointment, self._credit, self._step_agreed_at = self._credit, None, 0, None
         self._record(TurnKind.CLOSING, self.now, why, before, missed=missed, taken_back=credit,
                      lapsed=step_at is not None, step_agreed_at=step_at)

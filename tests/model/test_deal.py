@@ -3,7 +3,6 @@ import pytest
 from game.model.deal import Deal, Stage
 
 ALLOWED = [
-    (Stage.QUOTE_SENT, "reach", Stage.REACHED),
     (Stage.REACHED, "reveal", Stage.POSITION_KNOWN),
     (Stage.REACHED, "agree_step", Stage.STEP_AGREED),
     (Stage.POSITION_KNOWN, "agree_step", Stage.STEP_AGREED),
@@ -23,6 +22,13 @@ ALLOWED = [
 def test_each_allowed_move_changes_the_stage(start, move, end):
     deal = Deal(start)
     assert deal.make(move) and deal.stage == end
+
+
+def test_getting_through_again_changes_nothing():
+    deal = Deal()
+    deal.reach()
+    deal.make("reveal")
+    assert deal.reach() and deal.stage == Stage.POSITION_KNOWN
 
 
 def test_revealing_twice_changes_nothing_the_second_time():
@@ -53,4 +59,17 @@ def test_a_clear_no_is_final():
 
 def test_the_machine_tells_which_moves_are_possible():
     deal = Deal(Stage.POSITION_KNOWN)
-    assert deal.allows("agree_step") and not deal.allows("reveal")
+    assert deal.may_trigger("agree_step") and not deal.may_trigger("reveal")
+
+
+def test_a_step_never_kept_lapses_to_where_the_deal_stood_before_it():
+    known, reached = Deal(Stage.POSITION_KNOWN), Deal(Stage.REACHED)
+    known.make("agree_step")
+    reached.make("agree_step")
+    assert known.lapse() and reached.lapse() and (known.stage, reached.stage) == (Stage.POSITION_KNOWN, Stage.REACHED)
+
+
+def test_each_deal_has_its_own_machine():
+    first, second = Deal(Stage.REACHED), Deal(Stage.REACHED)
+    first.make("reveal")
+    assert (first.stage, second.stage) == (Stage.POSITION_KNOWN, Stage.REACHED)

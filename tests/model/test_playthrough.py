@@ -1,6 +1,7 @@
 from dataclasses import replace
 
 import pytest
+from transitions import MachineError
 
 from game.model.moment import Moment
 from game.model.playthrough import Phase, Playthrough
@@ -177,6 +178,29 @@ def test_a_moment_in_the_past_cannot_be_chosen(tiny):
     play.contact(MON_1100, "call")
     with pytest.raises(ValueError):
         play.contact(MON_1000, "call")
+
+
+def test_a_phrasing_cannot_be_said_before_the_buyer_is_on_the_phone(tiny):
+    play = Playthrough.start(tiny, 0)
+    with pytest.raises(MachineError):
+        play.choose(0)
+    assert play.phase == Phase.REACHING and play.turns == [] and play.actions == []
+
+
+def test_no_contact_can_be_made_during_a_call(tiny):
+    play = through(tiny)
+    with pytest.raises(MachineError):
+        play.contact(TUE_1000, "call")
+    assert play.phase == Phase.IN_CALL and len(play.turns) == 1 and play.contacts_used == 1
+
+
+def test_nothing_can_be_done_once_the_game_has_ended(tiny):
+    play = through(tiny)
+    play.choose(0)
+    play.choose(2)  # the clear no
+    assert play.phase == Phase.ENDED
+    with pytest.raises(MachineError):
+        play.contact(TUE_1000, "call")
 
 
 def test_listeners_hear_every_turn_as_it_is_made(tiny):
