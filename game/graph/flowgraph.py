@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from game.lint.flow import Flow, explore
 from game.model.deal import OPEN_STAGES, Stage, stage_rank
 from game.model.ending import ending_of
+from game.model.following import what_follows
 from game.model.scenario import Scenario
 
 CALL, POINT, STAGE, ENDING = "call", "point", "stage", "ending"
@@ -116,10 +117,10 @@ def _targets(flow: Flow, call: int, point: int, choice: int, ends: dict) -> list
     targets += [_stage_node(stage) for stage in sorted(ends.get((call, point, choice), ()), key=stage_rank)]
     if not targets:  # never reached: draw where the file says it goes
         scenario_call = flow.scenario.calls[call]
-        following = scenario_call.points[point].phrasings[choice].response.next
-        following = None if following == "end" else following or scenario_call.after(scenario_call.points[point].id)
+        written = scenario_call.points[point]
+        following = what_follows(scenario_call, written.id, written.phrasings[choice].response.next, Stage.REACHED)
         ids = [p.id for p in scenario_call.points]
-        targets.append(_point_id(call, ids.index(following)) if following in ids else _stage_node(Stage.REACHED))
+        targets.append(_point_id(call, ids.index(following.point)) if following.point else _stage_node(Stage.REACHED))
     return list(dict.fromkeys(targets))
 
 

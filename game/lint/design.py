@@ -5,16 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from game.lint.flow import Flow, PhrasingKey, State
-from game.model.deal import Stage, stage_rank
+from game.model.deal import Deal, Move, Stage, stage_rank
 from game.model.ending import EndingKind, ending_of
 from game.model.scenario import Aim, Location, Phrasing
 from game.scenario.fields import Report
-
-MOVES_FROM = {
-    Stage.REACHED: "reveal, agree_step, order or decline",
-    Stage.POSITION_KNOWN: "agree_step, order or decline",
-    Stage.STEP_AGREED: "order or decline",
-}
 
 
 def check_design(flow: Flow, report: Report, endings_at: dict[str, Location]) -> None:
@@ -90,7 +84,7 @@ def _phrasings_against_their_aim(flow: Flow, report: Report) -> None:
                           for gains, stage, motive, after, points in outcomes if gains))
         said_at = sorted({outcome[1] for outcome in outcomes}, key=stage_rank)
         if phrasing.aim == Aim.ADVANCE and not forward:
-            moves = "; ".join(f"from {s}: {MOVES_FROM[s]}" for s in said_at if s in MOVES_FROM)
+            moves = "; ".join(f"from {s}: {_listed(_moves_forward(s))}" for s in said_at if _moves_forward(s))
             report.warning(phrasing.at, f"'{_short(phrasing.say)}' is written to advance, but never moves the "
                            f"deal: said at {', '.join(said_at)}, for every motive, it is voortgang",
                            f"give it a 'deal:' move the deal allows ({moves}) or an 'appointment:' - "
@@ -108,6 +102,21 @@ def _phrasings_against_their_aim(flow: Flow, report: Report) -> None:
                            f"vooruitgang: {why} (motive {motive})",
                            "the score follows the deal, not the label: remove its 'deal:' or 'appointment:', "
                            "or mark it 'aim: advance'")
+
+
+def _moves_forward(stage: Stage) -> list[Move]:
+    """The moves the deal's machine lets take the deal further from `stage`."""
+    forward = []
+    for move in Move:
+        deal = Deal(stage)
+        if deal.make(move) and stage_rank(deal.stage) > stage_rank(stage):
+            forward.append(move)
+    return forward
+
+
+def _listed(words: list[str]) -> str:
+    """'reveal, agree_step, order or decline'."""
+    return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def _dead_ends(flow: Flow, report: Report) -> None:

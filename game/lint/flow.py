@@ -11,12 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from game.model.deal import Stage
+from game.model.following import what_follows
 from game.model.hindsight import outcome_of
-from game.model.scenario import END_CALL, DecisionPoint, Phrasing, Scenario
+from game.model.motive import Motive
+from game.model.scenario import DecisionPoint, Phrasing, Scenario
 from game.model.scoring import Change, Judgement, judge
 
 # A state: (call index, point index, stage, motive). A phrasing: (call index, point index, phrasing index).
-State = tuple[int, int, str, str]
+State = tuple[int, int, Stage, Motive]
 PhrasingKey = tuple[int, int, int]
 
 
@@ -28,7 +30,7 @@ class Step:
     change: Change
     judgement: Judgement
     to: State | None
-    ends_at: str = ""  # the stage the call ends in, when it ends
+    ends_at: Stage | None = None  # the stage the call ends in, when it ends
 
 
 @dataclass
@@ -109,16 +111,12 @@ class _Judge:
     def step(self, state: State, choice: int) -> Step:
         call_index, point_index, stage, motive = state
         call = self.scenario.calls[call_index]
-        phrasing = call.points[point_index].phrasings[choice]
+        point = call.points[point_index]
+        phrasing = point.phrasings[choice]
         change, judgement = self.outcome(phrasing, stage, motive)
         key = (call_index, point_index, choice)
-        target = phrasing.response_for(motive).next
-        following = None
-        if target != END_CALL:
-            following = self.index[call_index].get(target) if target else point_index + 1
-            if following is not None and following >= len(call.points):
-                following = None
-        after = change.stage_after
-        if after.closed or following is None:
-            return Step(key, change, judgement, None, ends_at=after)
-        return Step(key, change, judgement, (call_index, following, after, motive))
+        following = what_follows(call, point.id, phrasing.response_for(motive).next, change.stage_after)
+        if following.call_ends:
+            return Step(key, change, judgement, None, ends_at=change.stage_after)
+        return Step(key, change, judgement, (call_index, self.index[call_index][following.point],
+                                             change.stage_after, motive))

@@ -20,11 +20,11 @@ from transitions import Machine
 from game.model.buyer import Buyer
 from game.model.deal import Deal, Stage
 from game.model.ending import EndingKind, ending_of
+from game.model.following import Following, what_follows
 from game.model.moment import Moment, is_workday
 from game.model.motive import Motive, draw_motive
 from game.model.scenario import (
     COLLEAGUE,
-    END_CALL,
     Appointment,
     Call,
     Claim,
@@ -350,7 +350,7 @@ class Playthrough:
         offered = self.fitted(response.appointment, said_at, phrasing.minutes) if response.appointment else None
         agreed, counted = self._agree(offered)
         interruption = self._interruption(call, start)
-        following = self._following(call.call, point, response.next)
+        following = what_follows(call.call, point.id, response.next, self.deal.stage)
         call_end = self._call_end(interruption, following)
         turn = self._record(TurnKind.PHRASING, said_at, TurnOutcome.REPLY, before,
                             minutes=phrasing.minutes, agreed=agreed, repeated=agreed is not None and not counted,
@@ -358,9 +358,9 @@ class Playthrough:
                             reply=response.reply, proposed=self.proposal(phrasing, said_at), offered=offered,
                             claim=interruption if call_end == CallEnd.CUT_SHORT else None, call_end=call_end)
         if call_end:
-            self._hang_up(following if call_end in (CallEnd.CUT_SHORT, CallEnd.PATIENCE) else None)
+            self._hang_up(following.point if call_end in (CallEnd.CUT_SHORT, CallEnd.PATIENCE) else None)
         else:
-            call.point_id = following
+            call.point_id = following.point
         return turn
 
     def _agree(self, moment: Moment | None) -> tuple[Moment | None, bool]:
@@ -391,14 +391,9 @@ class Playthrough:
                 return claim
         return None
 
-    @staticmethod
-    def _following(call: Call, point: DecisionPoint, target: str | None) -> str | None:
-        if target == END_CALL:
-            return None
-        return target or call.after(point.id)
-
-    def _call_end(self, interruption: Claim | None, following: str | None) -> CallEnd | None:
-        if self.deal.is_closed or following is None:
+    def _call_end(self, interruption: Claim | None, following: Following) -> CallEnd | None:
+        """Whether and how the call ends after a phrasing: as the scenario has it, or cut short by the week."""
+        if following.call_ends:
             return CallEnd.ENDED
         if interruption:
             return CallEnd.CUT_SHORT
