@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from game.installation import shipped_scenarios  # noqa: E402
 from game.room.bots import Outbox, play_live  # noqa: E402
 from game.room.client import RoomClient  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
@@ -100,7 +101,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def run(trainees: int, seconds: float) -> dict:
-    scenarios = [load_scenario(path) for path in sorted((ROOT / "scenarios").glob("*.en.yaml"))]
+    scenarios = [load_scenario(path) for path in sorted(shipped_scenarios().glob("*.en.yaml"))]
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
         host = start_host(Path(folder), port)

@@ -21,12 +21,13 @@ import time
 
 from bench.figures import median, spread
 from bench.fresh import ROOT, headless_env, run_module
+from game.installation import shipped_scenarios
 
 FIRST_FRAME_RUNS = 7
 FRAMES = 120
 IDLE_SECONDS = 10.0
 SIZE = (1280, 720)
-SCENARIO = ROOT / "scenarios" / "quiet-week.en.yaml"
+SCENARIO = shipped_scenarios() / "quiet-week.en.yaml"
 _FIRST_FRAME = re.compile(r"first frame after ([0-9.]+) s")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,18 +37,7 @@ class Findings:
 
 def lint_file(path: str | Path) -> Findings:
     """The loader's problems when the file does not load; else the design findings and statistics."""
-    # Reading and exploring a big file makes many small objects and no cycles worth collecting on the way;
-    # pausing the collector takes about a quarter off the time.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _lint(str(path))
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _lint(path: str) -> Findings:
+    path = str(path)
     traps: list[Problem] = []
     try:
         root = read_file(path, traps)

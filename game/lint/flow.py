@@ -36,32 +36,28 @@ class Step:
 @dataclass
 class Flow:
     scenario: Scenario
-    motives: tuple[str, ...]
-    starts: dict[str, list[int]]
+    motives: tuple[Motive, ...]
+    starts: dict[Stage, list[int]]
     states: set[State] = field(default_factory=set)
     steps: dict[State, list[Step]] = field(default_factory=dict)
     started: set[int] = field(default_factory=set)
-    call_ends: dict[str, list[PhrasingKey]] = field(default_factory=lambda: defaultdict(list))
-    _entries: dict[tuple[str, str], list[State]] = field(default_factory=dict)
+    call_ends: dict[Stage, list[PhrasingKey]] = field(default_factory=lambda: defaultdict(list))
 
-    def entries(self, stage: str, motive: str) -> list[State]:
+    def entries(self, stage: Stage, motive: Motive) -> list[State]:
         """The states a new call begins in when the deal stands at `stage`."""
-        key = (stage, motive)
-        if key not in self._entries:
-            self._entries[key] = [(call, 0, stage, motive) for call in self.starts.get(stage, [])]
-        return self._entries[key]
+        return [(call, 0, stage, motive) for call in self.starts.get(stage, [])]
 
     @property
     def points(self) -> set[tuple[int, int]]:
         return {(call, point) for call, point, _, _ in self.states}
 
 
-def motives_of(scenario: Scenario) -> tuple[str, ...]:
+def motives_of(scenario: Scenario) -> tuple[Motive, ...]:
     return tuple(name for name, weight in scenario.buyer.motives.items() if weight > 0)
 
 
 def explore(scenario: Scenario) -> Flow:
-    starts: dict[str, list[int]] = defaultdict(list)
+    starts: dict[Stage, list[int]] = defaultdict(list)
     for index, call in enumerate(scenario.calls):
         for stage in call.stages:
             starts[stage].append(index)
@@ -92,21 +88,16 @@ def _point(scenario: Scenario, state: State) -> DecisionPoint:
 
 
 class _Judge:
-    """What each phrasing does from each stage, asked of the model once per distinct case."""
+    """What each phrasing does from each state, asked of the model."""
 
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
         self.weights = scenario.rules.score
-        self.cache: dict[tuple, tuple[Change, Judgement]] = {}
         self.index = [{p.id: i for i, p in enumerate(call.points)} for call in scenario.calls]
 
-    def outcome(self, phrasing: Phrasing, stage: str, motive: str) -> tuple[Change, Judgement]:
-        response = phrasing.response_for(motive)
-        key = (response.moves, response.appointment is not None, phrasing.minutes, stage)
-        if key not in self.cache:
-            change = outcome_of(phrasing, stage, motive)
-            self.cache[key] = (change, judge(change, self.weights))
-        return self.cache[key]
+    def outcome(self, phrasing: Phrasing, stage: Stage, motive: Motive) -> tuple[Change, Judgement]:
+        change = outcome_of(phrasing, stage, motive)
+        return change, judge(change, self.weights)
 
     def step(self, state: State, choice: int) -> Step:
         call_index, point_index, stage, motive = state

@@ -25,7 +25,8 @@ class Attention(StrEnum):
 _TRANSITIONS = [
     {"trigger": "settle", "source": [Attention.FREE, Attention.CLAIMED], "dest": Attention.CLAIMED,
      "conditions": "_has_claim"},
-    {"trigger": "settle", "source": [Attention.FREE, Attention.CLAIMED], "dest": Attention.FREE},
+    {"trigger": "settle", "source": Attention.CLAIMED, "dest": Attention.FREE},
+    {"trigger": "settle", "source": Attention.FREE, "dest": None},  # free, and nobody claims him: nothing changes
     {"trigger": "pick_up", "source": Attention.FREE, "dest": Attention.ON_CALL},
     {"trigger": "pick_up", "source": Attention.CLAIMED, "dest": Attention.ON_CALL,
      "conditions": "_trainee_outranks_claim"},

@@ -93,5 +93,8 @@ class Deal:
 
 def stage_rank(stage: Stage) -> int:
     """Order of the open stages; final stages rank above all open ones."""
-    return list(Stage).index(stage)
+    return _RANK[stage]
+
+
+_RANK = {stage: rank for rank, stage in enumerate(Stage)}
 

@@ -7,11 +7,10 @@ The random source and the wall clock come from outside.
 
 from __future__ import annotations
 
-import bisect
-import functools
+import itertools
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -30,9 +29,10 @@ from game.model.scenario import (
     Claim,
     DecisionPoint,
     Phrasing,
+    Rules,
     Scenario,
 )
-from game.model.scoring import Change, Judgement, Score, judge, score
+from game.model.scoring import Change, Score, judge, score
 from game.model.turn import CallEnd, Channel, Turn, TurnKind, TurnOutcome
 
 
@@ -74,23 +74,14 @@ class _CallInProgress:
 Listener = Callable[["Playthrough", Turn], None]
 
 
-@dataclass(frozen=True)
-class _Week:
-    """Every moment of the week at which contact can be made, in order: the same for every game with these rules."""
-
-    moments: tuple[Moment, ...]
-    keys: tuple[tuple[int, int], ...]  # (day, minute) of each moment: bisect compares these in C, Moments in Python
-
-    def index(self, moment: Moment) -> int:
-        """Where `moment` stands among the moments: the first one at or after it."""
-        return bisect.bisect_left(self.keys, (moment.day, moment.minute))
-
-
-@functools.cache
-def _week(days: int, day_start: int, day_end: int, step: int) -> _Week:
-    moments = tuple(Moment(day, minute) for day in range(1, days + 1) if is_workday(day)
-                    for minute in range(day_start, day_end, step))
-    return _Week(moments, tuple((moment.day, moment.minute) for moment in moments))
+def moments_from(rules: Rules, start: Moment, last_day: int) -> Iterator[Moment]:
+    """The moments at which contact can be made, from `start` on to the end of `last_day`, in order."""
+    for day in range(start.day, last_day + 1):
+        if is_workday(day):
+            for minute in range(rules.day_start, rules.day_end, rules.slot_minutes):
+                moment = Moment(day, minute)
+                if moment >= start:
+                    yield moment
 
 
 def diary_fit(scenario: Scenario, proposed: Moment) -> Moment:
@@ -103,8 +94,7 @@ def diary_fit(scenario: Scenario, proposed: Moment) -> Moment:
     rules, ladder = scenario.rules, scenario.buyer.ladder
     lifted = ladder.rank_above(rules.appointment_above)
     # Claims lie within the scenario's week, so a week past it always has room.
-    horizon = _week(max(rules.days, proposed.day) + 7, rules.day_start, rules.day_end, rules.slot_minutes)
-    for moment in horizon.moments[horizon.index(proposed):]:
+    for moment in moments_from(rules, proposed, max(rules.days, proposed.day) + 7):
         if blocking_claim(scenario, moment, lifted) is None:
             return moment
     return proposed
@@ -138,8 +128,8 @@ class Playthrough:
         self.deal = Deal()
         self.buyer = Buyer(scenario.buyer.ladder)
         self.days = self.rules.days  # the last day of the game's week; an appointment after it extends the week
-        self._week = self._week_of(self.days)
         self.now = Moment(1, self.rules.day_start)
+        self._ahead = list(moments_from(self.rules, self.now, self.days))  # from now to the end of the game's week
         Machine(model=self, states=_PHASES, transitions=_PHASE_TRANSITIONS, initial=Phase.REACHING,
                 model_attribute="phase", auto_transitions=False)
         self.contacts_used = 0
@@ -153,7 +143,6 @@ class Playthrough:
         self._call: _CallInProgress | None = None
         self._resume: dict[str, str] = {}
         self._done: set[str] = set()
-        self._judged: dict[tuple, tuple[Change, Judgement]] = {}  # a game repeats the same few changes
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, clock: Callable[[], float] = time.time,
@@ -180,13 +169,11 @@ class Playthrough:
 
     def moments(self) -> list[Moment]:
         """Every moment from now to the end of the week at which contact can be made."""
-        return list(self._week.moments[self._week.index(self.now):])
+        return list(self._ahead)
 
     def can_contact_at(self, moment: Moment) -> bool:
         """Whether `moment` is one of `moments()`."""
-        moments = self._week.moments
-        index = self._week.index(moment)
-        return moment >= self.now and index < len(moments) and moments[index] == moment
+        return moment in self._ahead
 
     def working_days(self) -> list[int]:
         """The days of the game's week on which contact can be made, in order."""
@@ -377,11 +364,8 @@ class Playthrough:
         self.appointment = moment
         if moment.day > self.days:
             self.days = moment.day
-            self._week = self._week_of(self.days)
+            self._ahead = list(moments_from(self.rules, self.now, self.days))
         return moment, counted
-
-    def _week_of(self, days: int) -> _Week:
-        return _week(days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
 
     def _interruption(self, call: _CallInProgress, start: int) -> Claim | None:
         """Someone higher on the ladder who claims the buyer during this phrasing."""
@@ -426,6 +410,7 @@ class Playthrough:
     def _move_on(self, earliest: Moment) -> None:
         """Advance the clock to the next moment that can be chosen; end the game when none is left."""
         self.now = earliest
+        self._ahead = list(itertools.dropwhile(lambda moment: moment < earliest, self._ahead))
         if self.deal.is_closed:
             self._end_game()
         elif self.contacts_left <= 0:
@@ -434,8 +419,7 @@ class Playthrough:
             self._end(TurnOutcome.WEEK_OVER)
 
     def _moments_left(self) -> bool:
-        moments = self._week.moments
-        return bool(moments) and moments[-1] >= self.now
+        return bool(self._ahead)
 
     def _end(self, why: TurnOutcome) -> None:
         """The game ends with the deal open: settle what rested on agreements that were never kept.
@@ -457,22 +441,16 @@ class Playthrough:
         self._record(TurnKind.CLOSING, self.now, why, before, missed=missed, taken_back=credit,
                      lapsed=step_at is not None, step_agreed_at=step_at)
 
-    def _judge(self, change: Change) -> tuple[Change, Judgement]:
-        judged = self._judged.get(change)
-        if judged is None:
-            judged = self._judged[change] = (change, judge(change, self.rules.score))
-        return judged
-
     def _record(self, kind: TurnKind, moment: Moment, outcome: TurnOutcome, before: Stage, *, contacts: int = 0,
                 minutes: int = 0, missed: Moment | None = None, agreed: Moment | None = None,
                 claim: Claim | None = None, kept: bool = False, repeated: bool = False, taken_back: int = 0,
                 lapsed: bool = False, **details: object) -> Turn:
-        change, judgement = self._judge(Change(
-            before, self.deal.stage, appointment_agreed=agreed is not None and not repeated,
-            appointment_missed=missed is not None, contacts=contacts, minutes=minutes, appointment_kept=kept,
-            appointment_repeated=repeated, taken_back=taken_back, step_lapsed=lapsed))
+        change = Change(before, self.deal.stage, appointment_agreed=agreed is not None and not repeated,
+                        appointment_missed=missed is not None, contacts=contacts, minutes=minutes,
+                        appointment_kept=kept, appointment_repeated=repeated, taken_back=taken_back,
+                        step_lapsed=lapsed)
         turn = Turn(number=len(self.turns) + 1, kind=kind, moment=moment, outcome=outcome, change=change,
-                    judgement=judgement, claim_who=claim.who if claim else "",
+                    judgement=judge(change, self.rules.score), claim_who=claim.who if claim else "",
                     claim_what=claim.what if claim else "", appointment=agreed, missed=missed,
                     wall_time=self.clock(), **details)
         self.turns.append(turn)

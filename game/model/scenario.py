@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
 
 from game.model.deal import Move, Stage
 from game.model.ending import EndingKind
@@ -65,7 +64,7 @@ class Response:
     next: str | None = None
 
 
-@dataclass(frozen=True, slots=True)  # slots: a large scenario has tens of thousands, built faster
+@dataclass(frozen=True, slots=True)
 class Phrasing:
     say: str
     aim: Aim
@@ -110,24 +109,13 @@ class Call:
     at: Location = NOWHERE
 
     def point(self, point_id: str) -> DecisionPoint | None:
-        return self._points_by_id.get(point_id)
+        return next((point for point in self.points if point.id == point_id), None)
 
     def after(self, point_id: str) -> str | None:
         """The id of the decision point written below this one, if any."""
-        ids = self._point_ids
+        ids = [point.id for point in self.points]
         index = ids.index(point_id) + 1
         return ids[index] if index < len(ids) else None
-
-    @cached_property  # a game asks for its decision point at every phrasing
-    def _points_by_id(self) -> dict[str, DecisionPoint]:
-        by_id: dict[str, DecisionPoint] = {}
-        for point in self.points:
-            by_id.setdefault(point.id, point)
-        return by_id
-
-    @cached_property
-    def _point_ids(self) -> list[str]:
-        return [point.id for point in self.points]
 
 
 @dataclass(frozen=True)
@@ -143,11 +131,11 @@ class Claim:
     unreachable: str = VOICEMAIL
     at: Location = NOWHERE
 
-    @cached_property  # asked at every ring and every phrasing of every game
+    @property
     def begins(self) -> Moment:
         return Moment(self.day, self.start)
 
-    @cached_property
+    @property
     def ends(self) -> Moment:
         return Moment(self.day, self.start + self.minutes)
 
@@ -223,7 +211,7 @@ class Scenario:
     version: str = ""
     pass_score: int | None = None  # the organisation's pass mark (xAPI passed/failed); None: only completed
 
-    @cached_property
+    @property
     def week_in_order(self) -> tuple[Claim, ...]:
         """The week's claims by the moment they begin."""
         return tuple(sorted(self.week, key=lambda claim: claim.begins))
