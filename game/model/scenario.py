@@ -135,12 +135,9 @@ class Claim:
     def begins(self) -> Moment:
         return Moment(self.day, self.start)
 
-    @property
-    def ends(self) -> Moment:
-        return Moment(self.day, self.start + self.minutes)
-
     def covers(self, moment: Moment) -> bool:
-        return self.begins <= moment < self.ends
+        """Whether the claim has the buyer at `moment`: a claim lies within its day."""
+        return moment.day == self.day and self.start <= moment.minute < self.start + self.minutes
 
 
 @dataclass(frozen=True)
