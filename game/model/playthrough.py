@@ -79,9 +79,14 @@ def moments_from(rules: Rules, start: Moment, last_day: int) -> Iterator[Moment]
     for day in range(start.day, last_day + 1):
         if is_workday(day):
             for minute in range(rules.day_start, rules.day_end, rules.slot_minutes):
-                moment = Moment(day, minute)
-                if moment >= start:
-                    yield moment
+                if day > start.day or minute >= start.minute:
+                    yield Moment(day, minute)
+
+
+def on_the_grid(rules: Rules, moment: Moment) -> bool:
+    """Whether `moment` is one at which contact can be made: a working day, within the hours, on a slot."""
+    return (is_workday(moment.day) and rules.day_start <= moment.minute < rules.day_end
+            and (moment.minute - rules.day_start) % rules.slot_minutes == 0)
 
 
 def diary_fit(scenario: Scenario, proposed: Moment) -> Moment:
@@ -173,7 +178,7 @@ class Playthrough:
 
     def can_contact_at(self, moment: Moment) -> bool:
         """Whether `moment` is one of `moments()`."""
-        return moment in self._ahead
+        return self.now <= moment and moment.day <= self.days and on_the_grid(self.rules, moment)
 
     def working_days(self) -> list[int]:
         """The days of the game's week on which contact can be made, in order."""

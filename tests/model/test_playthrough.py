@@ -242,6 +242,14 @@ def test_the_week_offers_no_moments_in_the_weekend(tiny):
     assert {m.day for m in play.moments()} == {1, 2, 3, 4, 5, 8}
 
 
+def test_contact_can_be_made_at_exactly_the_moments_offered(tiny):
+    play = Playthrough.start(with_rules(tiny, days=8), 0)
+    play.contact(Moment(2, 600), "email")
+    offered = set(play.moments())
+    tried = {Moment(day, minute) for day in range(0, 10) for minute in range(0, 24 * 60, 15)}
+    assert {moment for moment in tried if play.can_contact_at(moment)} == offered
+
+
 def test_the_buyer_agrees_no_appointment_during_his_own_boss_meeting(tiny):
     meeting = Claim(day=3, start=600, minutes=60, who="boss", what="budget talk")
     play = through(replace(tiny, week=(*tiny.week, meeting)))
