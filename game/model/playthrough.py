@@ -135,6 +135,7 @@ class Playthrough:
         self.days = self.rules.days  # the last day of the game's week; an appointment after it extends the week
         self.now = Moment(1, self.rules.day_start)
         self._ahead = list(moments_from(self.rules, self.now, self.days))  # from now to the end of the game's week
+        # Binds `phase` and the triggers of _PHASE_TRANSITIONS to this playthrough: self._get_through(), ...
         Machine(model=self, states=_PHASES, transitions=_PHASE_TRANSITIONS, initial=Phase.REACHING,
                 model_attribute="phase", auto_transitions=False)
         self.contacts_used = 0
