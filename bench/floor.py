@@ -1,59 +1,47 @@
-"""Where the time of the two missed targets goes: `python -m bench.floor`.
+"""Where a headless playthrough's time goes: `python -m bench.floor [SCENARIO]`.
 
-- loading: the C parser's events alone, then what building the located tree adds, then reading the fields;
-- playing: how many `transitions` triggers a random game makes, and what one costs.
+Each game builds three `transitions` machines (the deal, the buyer, the game's phase) and fires
+their triggers; the rest is the rules of the game, the two seeded random sources and the bot.
+Measured in CPU time, so other work on the machine counts less.
 """
 
 from __future__ import annotations
 
-import gc
-import tempfile
+import sys
 import time
+from collections import Counter
 from pathlib import Path
 
-from bench.generated import write_scenario
-from bench.playing import POINTS
-
-TRIGGER_RUNS = 20_000
+GAMES = 500
 
 
-def loading_breakdown(path: Path) -> dict[str, float]:
-    from game.scenario.fields import Report
-    from game.scenario.load import default_rules, read_scenario
-    from game.scenario.source import Parser, decode, read_text
-
-    rules = default_rules()
-    text = decode(path.read_bytes(), str(path))
-    gc.disable()  # as while loading
-    start = time.perf_counter()
-    next_event, events = Parser(text).get_event, 0
-    while next_event() is not None:
-        events += 1
-    parsed = time.perf_counter()
-    root = read_text(text, str(path))
-    built = time.perf_counter()
-    read_scenario(root, Report(str(path)), rules)
-    done = time.perf_counter()
-    gc.enable()
-    parser = parsed - start
-    return {"events": events, "parser_events_s": parser, "located_tree_s": built - parsed - parser,
-            "fields_s": done - built}
-
-
-def transitions_cost(path: Path, games: int = 300) -> dict[str, float]:
+def breakdown(path: Path, games: int = GAMES) -> dict[str, float]:
     from transitions import core
 
     from game.bots.strategy import Strategy, bot_rng, play_out
-    from game.model.deal import REACHED, REVEAL, Deal
+    from game.model.buyer import Buyer
+    from game.model.deal import Deal
     from game.model.playthrough import Playthrough
     from game.scenario.load import load_scenario
 
     scenario = load_scenario(path)
-    counted = [0]
+    start = time.process_time()
+    for seed in range(games):
+        play_out(Playthrough.start(scenario, seed, clock=lambda: 0.0), Strategy("random", bot_rng(seed)))
+    per_game = (time.process_time() - start) / games
+    start = time.process_time()
+    for seed in range(games):
+        Playthrough.start(scenario, seed, clock=lambda: 0.0)
+    per_start = (time.process_time() - start) / games
+    start = time.process_time()
+    for _ in range(games):
+        Deal(), Buyer(scenario.buyer.ladder)
+    per_deal_and_buyer = (time.process_time() - start) / games
+    fired: Counter = Counter()
     trigger = core.Event.trigger
 
     def counting(event: core.Event, model: object, *args: object, **kwargs: object) -> bool:
-        counted[0] += 1
+        fired[type(model).__name__] += 1
         return trigger(event, model, *args, **kwargs)
 
     core.Event.trigger = counting
@@ -62,24 +50,20 @@ def transitions_cost(path: Path, games: int = 300) -> dict[str, float]:
             play_out(Playthrough.start(scenario, seed, clock=lambda: 0.0), Strategy("random", bot_rng(seed)))
     finally:
         core.Event.trigger = trigger
-    start = time.perf_counter()
-    for _ in range(TRIGGER_RUNS):
-        Deal(REACHED).make(REVEAL)
-    per_trigger = (time.perf_counter() - start) / TRIGGER_RUNS
-    return {"triggers_per_game": counted[0] / games, "seconds_per_trigger": per_trigger}
+    return {"game_us": per_game * 1e6, "start_us": per_start * 1e6, "deal_and_buyer_us": per_deal_and_buyer * 1e6,
+            **{f"triggers_{name}": count / games for name, count in fired.items()}}
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        for size in (1_000, 10_000):
-            found = loading_breakdown(write_scenario(Path(folder) / f"generated-{size}.en.yaml", size))
-            print(f"load {size:,} points: {found['events']:,} events; parser alone {found['parser_events_s']:.3f} s, "
-                  f"located tree {found['located_tree_s']:.3f} s more, fields {found['fields_s']:.3f} s more")
-        cost = transitions_cost(write_scenario(Path(folder) / f"generated-{POINTS}.en.yaml", POINTS))
-        per_game = cost["triggers_per_game"] * cost["seconds_per_trigger"]
-        print(f"play: {cost['triggers_per_game']:.1f} transitions triggers per random game, "
-              f"{cost['seconds_per_trigger'] * 1e6:.1f} us each: {per_game * 1e6:.0f} us a game, "
-              f"at most {1 / per_game:,.0f} games/s from transitions alone")
+    from game.installation import shipped_scenarios
+
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else shipped_scenarios() / "solar-roof.nl.yaml"
+    found = breakdown(path)
+    triggers = {name.removeprefix("triggers_"): count for name, count in found.items() if name.startswith("triggers_")}
+    print(f"{path.name}: {found['game_us']:.0f} us a game ({1e6 / found['game_us']:,.0f}/s of CPU time); "
+          f"starting one {found['start_us']:.0f} us, of which a deal and a buyer with their machines "
+          f"{found['deal_and_buyer_us']:.0f} us")
+    print("triggers a game: " + ", ".join(f"{name} {count:.1f}" for name, count in sorted(triggers.items())))
 
 
 if __name__ == "__main__":

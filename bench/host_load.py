@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.figures import percentile  # noqa: E402
+from game.installation import shipped_scenarios  # noqa: E402
 from game.room.bots import play_live  # noqa: E402
 from game.room.client import RoomClient  # noqa: E402
 from game.room.outbox import Outbox  # noqa: E402
@@ -97,7 +98,7 @@ class Page:
 
 
 def run(trainees: int, seconds: float) -> dict:
-    scenarios = [load_scenario(path) for path in sorted((ROOT / "scenarios").glob("*.en.yaml"))]
+    scenarios = [load_scenario(path) for path in sorted(shipped_scenarios().glob("*.en.yaml"))]
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
         host = start_host(Path(folder), port)

@@ -8,9 +8,10 @@ Every one is built in memory by code, so the suite needs no large files in the r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-SHIPPED = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.yaml"))
+from game.installation import shipped_scenarios
+
+SHIPPED = sorted(shipped_scenarios().glob("*.yaml"))
 MARKER = "HOSTILE-MARKER"  # a file named so would appear in the working folder if a tag ran a command
 
 

@@ -1,4 +1,5 @@
-"""Lint time for a generated scenario of 1,000 decision points, in a fresh process (`python -m bench.linting FILE`)."""
+"""Lint time, in a fresh process each (`python -m bench.linting FILE`): the largest shipped scenario, and a
+generated file of 1,000 decision points. Figures without a target: lint is run by a trainer now and then."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from pathlib import Path
 
 from bench.fresh import run_module
 from bench.generated import write_scenario
+from bench.loading import POINTS, largest_shipped
 
-POINTS = 1_000
 RUNS = 3
 
 
-def lint_seconds(folder: Path, points: int = POINTS, runs: int = RUNS) -> float:
-    path = write_scenario(folder / f"generated-{points}.en.yaml", points)
-    return statistics.median(run_module("bench.linting", str(path))["seconds"] for _ in range(runs))
+def lint_seconds(folder: Path, runs: int = RUNS) -> dict[str, float]:
+    files = {"shipped": largest_shipped(), str(POINTS): write_scenario(folder / f"generated-{POINTS}.en.yaml", POINTS)}
+    return {name: round(statistics.median(run_module("bench.linting", str(path))["seconds"] for _ in range(runs)), 3)
+            for name, path in files.items()}
 
 
 def lint_once(path: str) -> dict[str, float]:

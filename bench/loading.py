@@ -1,4 +1,4 @@
-"""Load plus validation time and peak memory for generated scenarios of growing size.
+"""Load plus validation time: the largest shipped scenario, and a generated file of 1,000 decision points.
 
 Each load runs in a fresh process (`python -m bench.loading FILE [--memory]`), because that
 is what a trainee's game does: read one scenario once, with a cold heap. Time and memory
@@ -17,18 +17,24 @@ from pathlib import Path
 from bench.fresh import run_module
 from bench.generated import write_scenario
 
-SIZES = (100, 1_000, 10_000)
+POINTS = 1_000
 RUNS = 3
 
 
-def measure(folder: Path, sizes: tuple[int, ...] = SIZES, runs: int = RUNS) -> dict[str, dict[str, float]]:
-    """Per size: the median seconds ("load_s") and the most memory the load held at once, in MB ("load_peak_mb")."""
+def largest_shipped() -> Path:
+    from game.installation import shipped_scenarios
+
+    return max(shipped_scenarios().glob("*.yaml"), key=lambda path: path.stat().st_size)
+
+
+def measure(folder: Path, runs: int = RUNS) -> dict[str, dict[str, float]]:
+    """Per file ("shipped", "1000"): the median seconds ("load_s") and the most memory held at once ("load_peak_mb")."""
+    files = {"shipped": largest_shipped(), str(POINTS): write_scenario(folder / f"generated-{POINTS}.en.yaml", POINTS)}
     figures: dict[str, dict[str, float]] = {"load_s": {}, "load_peak_mb": {}}
-    for size in sizes:
-        path = str(write_scenario(folder / f"generated-{size}.en.yaml", size))
-        seconds = [run_module("bench.loading", path)["seconds"] for _ in range(runs)]
-        figures["load_s"][str(size)] = round(statistics.median(seconds), 4)
-        figures["load_peak_mb"][str(size)] = run_module("bench.loading", path, "--memory")["peak_mb"]
+    for name, path in files.items():
+        seconds = [run_module("bench.loading", str(path))["seconds"] for _ in range(runs)]
+        figures["load_s"][name] = round(statistics.median(seconds), 4)
+        figures["load_peak_mb"][name] = run_module("bench.loading", str(path), "--memory")["peak_mb"]
     return figures
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from game.installation import shipped_scenarios  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
 from game.workshop import page, sheet, table  # noqa: E402
 from game.workshop.group import gather  # noqa: E402
@@ -28,7 +29,7 @@ TRAINEES, SCENARIOS, REPLAYS = 30, 7, 3
 
 def measure(trainees: int = TRAINEES, scenarios: int = SCENARIOS, replays: int = REPLAYS) -> dict[str, float]:
     """Seconds to fill a results file with bot runs, and to make the report from it in all three forms."""
-    shipped = [load_scenario(path) for path in sorted((ROOT / "scenarios").glob("*.yaml"))]
+    shipped = [load_scenario(path) for path in sorted(shipped_scenarios().glob("*.yaml"))]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "results.sqlite"
         started = time.perf_counter()

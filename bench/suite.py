@@ -31,16 +31,16 @@ def measure_all(quick: bool = False, say: Callable[[str], None] = print) -> dict
         part("scene_frame_ms", "frame time of each scene", window.scene_frames)
         part("idle_cpu_percent", "CPU of an idle choice screen", window.idle_cpu_percent)
         part("loading", "load and validation", lambda: loading.measure(scratch, runs=runs))
-        part("lint_1000_s", "lint of 1,000 decision points", lambda: linting.lint_seconds(scratch, runs=runs))
-        part("playthroughs", "headless playthroughs", lambda: playing.measure(scratch, 1.0 if quick else 2.0))
+        part("lint_s", "lint", lambda: linting.lint_seconds(scratch, runs=runs))
+        part("playthroughs_per_s_by_scenario", "headless playthroughs",
+             lambda: playing.measure(0.5 if quick else playing.SECONDS))
         part("hostile_refusal_s", "refusing hostile files", refusing.refusal_seconds)
         part("app", "the built app beside the source", lambda: built_app.measure(3 if quick else built_app.RUNS))
     loaded = results.pop("loading") or {}
     results["load_s"] = loaded.get("load_s")
     results["load_peak_mb"] = loaded.get("load_peak_mb")
-    rates = results.pop("playthroughs") or {}
-    results["playthroughs_per_s"] = rates.get(f"generated-{playing.POINTS}")
-    results["playthroughs_per_s_by_scenario"] = rates or None
+    rates = results["playthroughs_per_s_by_scenario"] or {}
+    results["playthroughs_per_s"] = min(rates.values()) if rates else None  # the slowest shipped scenario
     return results
 
 
@@ -54,14 +54,15 @@ def lines(results: dict[str, Any]) -> list[str]:
     for scene, spread in (results["scene_frame_ms"] or {}).items():
         rows.append((f"frame {scene} (ms, median / p99)", spread, targets.SCENE_FRAME_MS, "max"))
     rows.append(("idle choice screen (% of a core)", results["idle_cpu_percent"], targets.IDLE_CPU_PERCENT, "max"))
-    for size, seconds in (results["load_s"] or {}).items():
-        peak = (results["load_peak_mb"] or {}).get(size, 0)
-        rows.append((f"load {int(size):,} points (s; at most {peak:.0f} MB held)", seconds, targets.LOAD_S.get(size),
+    load_targets = {"shipped": targets.LOAD_SHIPPED_S, str(loading.POINTS): targets.LOAD_1000_S}
+    for name, seconds in (results["load_s"] or {}).items():
+        peak = (results["load_peak_mb"] or {}).get(name, 0)
+        rows.append((f"load + validate {_file(name)} (s; at most {peak:.0f} MB held)", seconds, load_targets.get(name),
                      "max"))
-    rows.append(("lint 1,000 points (s)", results["lint_1000_s"], targets.LINT_1000_S, "max"))
+    for name, seconds in (results.get("lint_s") or {}).items():
+        rows.append((f"lint {_file(name)} (s)", seconds, None, "max"))
     for name, rate in (results["playthroughs_per_s_by_scenario"] or {}).items():
-        goal = targets.PLAYTHROUGHS_PER_S if name.startswith("generated") else None
-        rows.append((f"playthroughs/s {name}", rate, goal, "min"))
+        rows.append((f"playthroughs/s {name}", rate, targets.PLAYTHROUGHS_PER_S, "min"))
     refusals = results["hostile_refusal_s"] or {}
     if refusals:
         slowest = max(refusals, key=refusals.get)
@@ -76,6 +77,11 @@ def lines(results: dict[str, Any]) -> list[str]:
     out += [_row(*row) for row in rows]
     out += [f"note: {note}" for note in results["notes"]]
     return out
+
+
+def _file(name: str) -> str:
+    """'the largest shipped scenario', '1,000 points'."""
+    return "the largest shipped scenario" if name == "shipped" else f"{int(name):,} points"
 
 
 def _shown(value: Any) -> str:

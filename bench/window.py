@@ -21,12 +21,13 @@ import time
 
 from bench.figures import median, spread
 from bench.fresh import ROOT, headless_env, run_module
+from game.installation import shipped_scenarios
 
 FIRST_FRAME_RUNS = 7
 FRAMES = 120
 IDLE_SECONDS = 10.0
 SIZE = (1280, 720)
-SCENARIO = ROOT / "scenarios" / "quiet-week.en.yaml"
+SCENARIO = shipped_scenarios() / "quiet-week.en.yaml"
 _FIRST_FRAME = re.compile(r"first frame after ([0-9.]+) s")
 
 
@@ -71,7 +72,7 @@ def measure_scenes() -> dict[str, dict[str, float]]:
 
     from game.app import App
     from game.bots.strategy import Strategy, bot_rng
-    from game.model.playthrough import ENDED, IN_CALL
+    from game.model.playthrough import Phase
     from game.scenes.call import CallScene
     from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
@@ -98,12 +99,12 @@ def measure_scenes() -> dict[str, dict[str, float]]:
             scene.attempt(moment, channel)
             scene.update(60.0)
             scene.proceed()
-        elif isinstance(scene, CallScene) and play.phase == IN_CALL:
+        elif isinstance(scene, CallScene) and play.phase == Phase.IN_CALL:
             _time_frames(app, "call", found)
             scene.say(bot.phrasing(play))
             _time_frames(app, "reply", found)
             scene.proceed()
-        elif play.phase == ENDED:
+        elif play.phase == Phase.ENDED:
             app.frame(0.0)
         else:
             break
@@ -118,7 +119,7 @@ def measure_idle() -> dict[str, float]:
 
     from game.app import App
     from game.bots.strategy import Strategy, bot_rng
-    from game.model.playthrough import REACHING
+    from game.model.playthrough import Phase
     from game.scenario.load import load_scenario
     from game.session import Session
     from game.settings import Settings
@@ -126,7 +127,7 @@ def measure_idle() -> dict[str, float]:
     app = App(size=SIZE, settings=Settings(trainee="Sam"), sound=False, persist=False)
     session = Session.begin(load_scenario(SCENARIO), "Sam", seed=1)
     bot = Strategy("advance", bot_rng(1))
-    while session.play.phase == REACHING:
+    while session.play.phase == Phase.REACHING:
         session.play.contact(*bot.contact(session.play))
     app.flow.begin(session)
     app.frame(0.0)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.model import turn as turns
 from game.model.hindsight import best_phrasing
 from game.model.playthrough import Playthrough
-from game.model.turn import Turn
-from game.text import lookup, moment_text, say
+from game.model.turn import CallEnd, Turn, TurnKind, TurnOutcome
+from game.text import lookup, moment_text, replied, said, say, with_moment
 
 
 def signed(value: int) -> str:
@@ -76,29 +75,30 @@ def _line(play: Playthrough, turn: Turn, lang: str) -> DebriefLine:
     line = DebriefLine(
         turn=turn,
         when=moment_text(lang, turn.moment),
-        action=turn.say or _action(lang, turn),
+        action=said(play.scenario.language, turn) or _action(lang, turn),
         happened=happened(play, turn, lang),
         verdict=turn.verdict,
         verdict_word=say(lang, f"verdict.{turn.verdict}"),
         points=turn.points,
         reasons=tuple(reason_text(lang, turn, code) for code in turn.judgement.reasons) + _why(lang, turn),
     )
-    if turn.kind == turns.CLOSING:
+    if turn.kind == TurnKind.CLOSING:
         return replace(line, principle=principle_text(lang, "keep_the_appointment"))
-    if turn.kind != turns.PHRASING:
+    if turn.kind != TurnKind.PHRASING:
         return line
     point = play.scenario.call(turn.call_id).point(turn.point_id)
     phrasing = point.phrasings[turn.choice]
     best = best_phrasing(point, turn.change.stage_before, play.motive, play.rules.score)
     better = point.phrasings[best]
-    moment = turn.appointment or play.proposal(phrasing, turn.moment)
-    return replace(line, feedback=play.filled(phrasing.feedback, moment),
+    written = play.scenario.language  # the trainer's texts, and the moments they name, are in the scenario's language
+    return replace(line, feedback=with_moment(written, phrasing.feedback, turn.offered or turn.proposed),
                    principle=principle_text(lang, phrasing.principle),
-                   better="" if best == turn.choice else play.filled(better.say, play.proposal(better, turn.moment)))
+                   better="" if best == turn.choice else
+                   with_moment(written, better.say, play.proposal(better, turn.moment)))
 
 
 def _action(lang: str, turn: Turn) -> str:
-    if turn.kind == turns.CLOSING:
+    if turn.kind == TurnKind.CLOSING:
         return say(lang, f"closing.{turn.outcome}")
     return say(lang, f"channel.{turn.channel}")
 
@@ -107,11 +107,11 @@ def happened(play: Playthrough, turn: Turn, lang: str | None = None) -> str:
     """One sentence on what came of the turn, in `lang` (default the scenario's language)."""
     lang = lang or play.scenario.language
     buyer = play.scenario.buyer
-    if turn.kind == turns.CLOSING:
+    if turn.kind == TurnKind.CLOSING:
         return say(lang, f"outcome.{turn.outcome}")
-    if turn.kind == turns.PHRASING:
-        text = turn.reply
-        if turn.call_end in (turns.CUT_SHORT, turns.PATIENCE):
+    if turn.kind == TurnKind.PHRASING:
+        text = replied(play.scenario.language, turn)
+        if turn.call_end in (CallEnd.CUT_SHORT, CallEnd.PATIENCE):
             text += " " + say(lang, f"outcome.{turn.call_end}", name=buyer.name, what=turn.claim_what)
         return text
     return say(lang, f"outcome.{turn.outcome}", name=buyer.name, what=turn.claim_what,
@@ -120,9 +120,9 @@ def happened(play: Playthrough, turn: Turn, lang: str | None = None) -> str:
 
 def _why(lang: str, turn: Turn) -> tuple[str, ...]:
     """Why a contact went the way it did: the ladder, or the e-mail."""
-    if turn.outcome == turns.EMAIL:
+    if turn.outcome == TurnOutcome.EMAIL:
         return (say(lang, "reason.email_backfire"),)
-    if turn.claim_who and turn.outcome in (turns.VOICEMAIL, turns.COLLEAGUE, turns.REPLY):
+    if turn.claim_who and turn.outcome in (TurnOutcome.VOICEMAIL, TurnOutcome.COLLEAGUE, TurnOutcome.REPLY):
         return (say(lang, "reason.blocked", who=say(lang, f"rung.{turn.claim_who}")),)
     return ()
 
@@ -138,8 +138,8 @@ def reason_text(lang: str, turn: Turn, code: str) -> str:
 
 def _reason_key(turn: Turn, code: str) -> str:
     """The same reason reads differently at the end of the game, or when keeping a moment rather than agreeing it."""
-    if code == "appointment_missed" and turn.kind == turns.CLOSING:
+    if code == "appointment_missed" and turn.kind == TurnKind.CLOSING:
         return "appointment_open"
-    if code == "appointment_repeated" and turn.kind == turns.CONTACT:
+    if code == "appointment_repeated" and turn.kind == TurnKind.CONTACT:
         return "appointment_repeated_call"
     return code

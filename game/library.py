@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from game.installation import scenario_folders
+from game.model.scenario import Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import Scenario
 
 
 @dataclass(frozen=True)

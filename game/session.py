@@ -6,9 +6,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from transitions import MachineError
+
 from game.model.playthrough import Action, Playthrough
+from game.model.scenario import Scenario
 from game.scenario.load import load_scenario
-from game.scenario.scenario import Scenario
 
 
 @dataclass
@@ -61,6 +63,6 @@ def _replay_what_fits(scenario: Scenario, seed: int, actions: list[Action], moti
     for kept in range(len(actions), -1, -1):
         try:
             return Playthrough.replay(scenario, seed, actions[:kept], motive=motive), kept
-        except (ValueError, KeyError, IndexError, AttributeError):
+        except (MachineError, ValueError, KeyError, IndexError, AttributeError):  # an action that no longer fits
             continue
     return Playthrough.start(scenario, seed), 0

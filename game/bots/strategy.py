@@ -11,8 +11,9 @@ import random
 from dataclasses import dataclass
 
 from game.model.moment import Moment
-from game.model.playthrough import ENDED, IN_CALL, Playthrough
-from game.scenario.scenario import ADVANCE, CALL, EMAIL, PROLONG
+from game.model.playthrough import Phase, Playthrough
+from game.model.scenario import Aim
+from game.model.turn import Channel
 
 STRATEGIES = ("advance", "prolong", "random")
 
@@ -22,20 +23,20 @@ class Strategy:
     name: str
     rng: random.Random
 
-    def contact(self, play: Playthrough) -> tuple[Moment, str]:
+    def contact(self, play: Playthrough) -> tuple[Moment, Channel]:
         moments = play.moments()
         if self.name == "advance":
-            return _free_moment(play, moments), CALL
+            return _free_moment(play, moments), Channel.CALL
         if self.name == "prolong":
-            return moments[0], EMAIL if play.contacts_used % 2 == 0 else CALL
+            return moments[0], Channel.EMAIL if play.contacts_used % 2 == 0 else Channel.CALL
         moment = self.rng.choice(moments[:8])
-        return moment, CALL if self.rng.random() < 0.75 else EMAIL
+        return moment, Channel.CALL if self.rng.random() < 0.75 else Channel.EMAIL
 
     def phrasing(self, play: Playthrough) -> int:
         phrasings = play.point.phrasings
         if self.name == "random":
             return self.rng.randrange(len(phrasings))
-        aim = ADVANCE if self.name == "advance" else PROLONG
+        aim = Aim.ADVANCE if self.name == "advance" else Aim.PROLONG
         fitting = [i for i, p in enumerate(phrasings) if p.aim == aim] or list(range(len(phrasings)))
         return self.rng.choice(fitting)
 
@@ -54,9 +55,9 @@ def _free_moment(play: Playthrough, moments: list[Moment]) -> Moment:
 def play_out(play: Playthrough, strategy: Strategy, max_actions: int = 10_000) -> Playthrough:
     """Let the strategy play until the game ends."""
     for _ in range(max_actions):
-        if play.phase == ENDED:
+        if play.phase == Phase.ENDED:
             break
-        if play.phase == IN_CALL:
+        if play.phase == Phase.IN_CALL:
             play.choose(strategy.phrasing(play))
         else:
             play.contact(*strategy.contact(play))

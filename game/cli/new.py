@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from game.installation import console_program, new_scenarios, shipped_root, shipped_scenarios
+from game.text import LANGUAGES
 
 STARTERS = shipped_root() / "docs" / "examples"
 _SCHEMA_LINE = "# yaml-language-server: $schema="
@@ -16,7 +17,7 @@ _SCHEMA_LINE = "# yaml-language-server: $schema="
 def add(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser("new", help="write a new scenario to start from, with comments on every part")
     command.add_argument("name", metavar="NAME", help="the file's name, e.g. 'printer-lease'")
-    command.add_argument("--lang", choices=("nl", "en"), default="nl", help="the language of the texts (default nl)")
+    command.add_argument("--lang", choices=LANGUAGES, default="nl", help="the language of the texts (default nl)")
     command.add_argument("--out", metavar="PATH", help="where to write it (default scenarios/NAME.<lang>.yaml; "
                          "in the built app, the scenarios folder in the user data folder)")
     command.set_defaults(run=run)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.bots.strategy import STRATEGIES, Strategy, bot_rng
 from game.cli.validate import loaded_or_told
+from game.text import LANGUAGES
 
 
 def add(commands: argparse._SubParsersAction) -> None:
@@ -22,7 +23,7 @@ def add(commands: argparse._SubParsersAction) -> None:
     command.add_argument("--strategy", choices=STRATEGIES, default="advance")
     command.add_argument("--size", default=(1280, 720), type=window_size, metavar="WxH",
                          help="the window size, e.g. 1024x600 (default 1280x720)")
-    command.add_argument("--lang", choices=("nl", "en"), default="nl", help="the interface language")
+    command.add_argument("--lang", choices=LANGUAGES, default="nl", help="the interface language")
     command.add_argument("--seed", type=int, default=0)
     command.add_argument("--text-size", choices=("small", "normal", "large"), default="normal")
     command.add_argument("--high-contrast", action="store_true")
@@ -73,7 +74,7 @@ def take_shots(path: Path, out: Path, strategy: str, size: tuple[int, int], lang
     import pygame
 
     from game.app import App
-    from game.model.playthrough import ENDED, IN_CALL
+    from game.model.playthrough import Phase
     from game.scenes.call import CallScene
     from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
@@ -132,12 +133,12 @@ def take_shots(path: Path, out: Path, strategy: str, size: tuple[int, int], lang
             scene.update(60.0)
             shot(f"reaching-{turn_name(play)}")
             scene.proceed()
-        elif isinstance(scene, CallScene) and play.phase == IN_CALL:
+        elif isinstance(scene, CallScene) and play.phase == Phase.IN_CALL:
             shot(f"decision-{play.point.id}")
             scene.say(bot.phrasing(play))
             shot(f"reply-{play.turns[-1].point_id}")
             scene.proceed()
-        elif play.phase == ENDED:
+        elif play.phase == Phase.ENDED:
             app.frame(0.0)
         else:
             break

@@ -20,7 +20,8 @@ from collections import Counter
 from game.bots.strategy import STRATEGIES, Strategy, bot_rng, play_out
 from game.cli.validate import loaded_or_told
 from game.model.playthrough import Playthrough
-from game.scenario.scenario import Scenario
+from game.model.scenario import Scenario
+from game.text import said
 from game.workshop.entries import begun, ended, turned
 from game.workshop.journal import Journal, in_use
 from game.workshop.opening import open_for_command
@@ -64,7 +65,7 @@ def simulate_recorded(scenario: Scenario, strategy: str, seed: int, writer: Writ
     play = Playthrough.start(scenario, seed, clock=time.time)
     entry = begun(play, trainee, workshop, seed)
     writer.put(entry)
-    play.listeners.append(lambda _play, turn: writer.put(turned(entry.play_uuid, turn)))
+    play.listeners.append(lambda _play, turn: writer.put(turned(entry.play_uuid, turn, scenario.language)))
     play_out(play, Strategy(strategy, bot_rng(seed)))
     writer.put(ended(entry.play_uuid, play))
     return play, entry.play_uuid
@@ -82,7 +83,7 @@ def as_record(play: Playthrough, strategy: str, seed: int) -> dict:
         "contacts": play.contacts_used,
         "turns": [
             {"number": t.number, "kind": t.kind, "day": t.moment.day, "time": t.moment.clock,
-             "outcome": t.outcome, "say": t.say, "aim": t.aim, "verdict": t.verdict,
+             "outcome": t.outcome, "say": said(play.scenario.language, t), "aim": t.aim or "", "verdict": t.verdict,
              "points": t.points, "reasons": list(t.judgement.reasons),
              "stage": t.change.stage_after}
             for t in play.turns

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from game.model.scenario import Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
-from game.scenario.scenario import Scenario
 
 
 def add(commands: argparse._SubParsersAction) -> None:

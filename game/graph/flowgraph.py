@@ -11,9 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from game.lint.flow import Flow, explore
-from game.model import deal as stages
-from game.model.playthrough import ENDING_BY_STAGE
-from game.scenario.scenario import Scenario
+from game.model.deal import OPEN_STAGES, Stage, stage_rank
+from game.model.ending import ending_of
+from game.model.following import what_follows
+from game.model.scenario import Scenario
 
 CALL, POINT, STAGE, ENDING = "call", "point", "stage", "ending"
 ADVANCE, PROLONG, OPENS, NEXT_CALL, GAME_ENDS = "advance", "prolong", "opens", "next_call", "game_ends"
@@ -113,30 +114,30 @@ def _targets(flow: Flow, call: int, point: int, choice: int, ends: dict) -> list
         step = steps[choice]
         if step.to:
             targets.append(_point_id(call, step.to[1]))
-    targets += [_stage_node(stage) for stage in sorted(ends.get((call, point, choice), ()), key=stages.stage_rank)]
+    targets += [_stage_node(stage) for stage in sorted(ends.get((call, point, choice), ()), key=stage_rank)]
     if not targets:  # never reached: draw where the file says it goes
         scenario_call = flow.scenario.calls[call]
-        following = scenario_call.points[point].phrasings[choice].response.next
-        following = None if following == "end" else following or scenario_call.after(scenario_call.points[point].id)
+        written = scenario_call.points[point]
+        following = what_follows(scenario_call, written.id, written.phrasings[choice].response.next, Stage.REACHED)
         ids = [p.id for p in scenario_call.points]
-        targets.append(_point_id(call, ids.index(following)) if following in ids else _stage_node(stages.REACHED))
+        targets.append(_point_id(call, ids.index(following.point)) if following.point else _stage_node(Stage.REACHED))
     return list(dict.fromkeys(targets))
 
 
 def _stage_node(stage: str) -> str:
-    return _ending_id(ENDING_BY_STAGE[stage]) if stage in stages.FINAL_STAGES else _stage_id(stage)
+    return _ending_id(ending_of(stage)) if stage.closed else _stage_id(stage)
 
 
 def _link_stages(graph: FlowGraph, scenario: Scenario, flow: Flow) -> None:
     used = {e.target for e in graph.edges}
-    for stage in stages.OPEN_STAGES:
+    for stage in OPEN_STAGES:
         if _stage_id(stage) not in used:
             continue
         graph.add_node(GraphNode(_stage_id(stage), STAGE, f"deal: {stage}", "the call ends here"))
         for index, call in enumerate(scenario.calls):
             if stage in call.stages:
                 graph.add_edge(GraphEdge(_stage_id(stage), _call_id(index), NEXT_CALL, "next call"))
-        graph.add_edge(GraphEdge(_stage_id(stage), _ending_id(ENDING_BY_STAGE.get(stage, "strung_along")),
+        graph.add_edge(GraphEdge(_stage_id(stage), _ending_id(ending_of(stage)),
                                  GAME_ENDS, "game ends"))
     for edge in list(graph.edges):
         if edge.target.startswith("ending_"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +13,8 @@ from game.lint.texts import check_texts
 from game.lint.translation import check_translation
 from game.lint.week import check_week
 from game.lint.wording import check_wording
-from game.scenario.fields import Location, Report, locate
+from game.model.scenario import Location
+from game.scenario.fields import Report, locate
 from game.scenario.load import default_rules, read_scenario
 from game.scenario.problem import Problem, ScenarioError
 from game.scenario.source import Node, read_file
@@ -37,18 +37,7 @@ class Findings:
 
 def lint_file(path: str | Path) -> Findings:
     """The loader's problems when the file does not load; else the design findings and statistics."""
-    # Reading and exploring a big file makes many small objects and no cycles worth collecting on the way;
-    # pausing the collector takes about a quarter off the time.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _lint(str(path))
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _lint(path: str) -> Findings:
+    path = str(path)
     traps: list[Problem] = []
     try:
         root = read_file(path, traps)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from game.model.moment import Moment, clock_text, is_workday
 from game.model.playthrough import blocking_claim, diary_fit
+from game.model.scenario import Appointment, Phrasing, Response, Scenario
 from game.scenario.fields import Report
-from game.scenario.scenario import Appointment, Phrasing, Response, Scenario
 from game.text import day_name
 
 # Words that name a day relative to the day of the call, and how many days later that is.

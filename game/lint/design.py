@@ -5,17 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from game.lint.flow import Flow, PhrasingKey, State
-from game.model import deal as stages
-from game.model.playthrough import ENDING_BY_STAGE
-from game.scenario.fields import Location, Report
-from game.scenario.load import ENDING_KINDS
-from game.scenario.scenario import ADVANCE, PROLONG, Phrasing
-
-MOVES_FROM = {
-    stages.REACHED: "reveal, agree_step, order or decline",
-    stages.POSITION_KNOWN: "agree_step, order or decline",
-    stages.STEP_AGREED: "order or decline",
-}
+from game.model.deal import Deal, Move, Stage, stage_rank
+from game.model.ending import EndingKind, ending_of
+from game.model.scenario import Aim, Location, Phrasing
+from game.scenario.fields import Report
 
 
 def check_design(flow: Flow, report: Report, endings_at: dict[str, Location]) -> None:
@@ -38,8 +31,8 @@ def _short(text: str, size: int = 48) -> str:
 
 
 def _calls_never_started(flow: Flow, report: Report) -> None:
-    open_ends = sorted({s for s in flow.call_ends if s not in stages.FINAL_STAGES} | {stages.REACHED},
-                       key=stages.stage_rank)
+    open_ends = sorted({s for s in flow.call_ends if not s.closed} | {Stage.REACHED},
+                       key=stage_rank)
     for index, call in enumerate(flow.scenario.calls):
         if index in flow.started:
             continue
@@ -65,7 +58,7 @@ def _aims_at_each_point(flow: Flow, report: Report) -> None:
     for call in flow.scenario.calls:
         for point in call.points:
             aims = {p.aim for p in point.phrasings}
-            missing = [aim for aim in (ADVANCE, PROLONG) if aim not in aims]
+            missing = [aim for aim in Aim if aim not in aims]
             if missing:
                 report.warning(point.at, f"decision point '{point.id}' has no phrasing with 'aim: {missing[0]}'",
                                "a decision needs a phrasing that moves the deal and one that only keeps it "
@@ -79,7 +72,7 @@ def _phrasing_verdicts(flow: Flow) -> dict[PhrasingKey, list[tuple[bool, str, st
     for (_, _, stage, motive), steps in flow.steps.items():
         for step in steps:
             change = step.change
-            gains = stages.stage_rank(change.stage_after) > stages.stage_rank(stage) or change.appointment_agreed
+            gains = stage_rank(change.stage_after) > stage_rank(stage) or change.appointment_agreed
             found[step.phrasing].append((gains, stage, motive, change.stage_after, step.judgement.points))
     return found
 
@@ -87,21 +80,21 @@ def _phrasing_verdicts(flow: Flow) -> dict[PhrasingKey, list[tuple[bool, str, st
 def _phrasings_against_their_aim(flow: Flow, report: Report) -> None:
     for key, outcomes in sorted(_phrasing_verdicts(flow).items()):
         phrasing = _phrasing(flow, key)
-        forward = sorted(((stages.stage_rank(stage), motive, stage, after, points)
+        forward = sorted(((stage_rank(stage), motive, stage, after, points)
                           for gains, stage, motive, after, points in outcomes if gains))
-        said_at = sorted({outcome[1] for outcome in outcomes}, key=stages.stage_rank)
-        if phrasing.aim == ADVANCE and not forward:
-            moves = "; ".join(f"from {s}: {MOVES_FROM[s]}" for s in said_at if s in MOVES_FROM)
+        said_at = sorted({outcome[1] for outcome in outcomes}, key=stage_rank)
+        if phrasing.aim == Aim.ADVANCE and not forward:
+            moves = "; ".join(f"from {s}: {_listed(_moves_forward(s))}" for s in said_at if _moves_forward(s))
             report.warning(phrasing.at, f"'{_short(phrasing.say)}' is written to advance, but never moves the "
                            f"deal: said at {', '.join(said_at)}, for every motive, it is voortgang",
                            f"give it a 'deal:' move the deal allows ({moves}) or an 'appointment:' - "
                            "or mark it 'aim: prolong'")
-        elif phrasing.aim == ADVANCE and all(points <= 0 for *_, points in forward):
+        elif phrasing.aim == Aim.ADVANCE and all(points <= 0 for *_, points in forward):
             _, motive, stage, after, points = forward[0]
             report.warning(phrasing.at, f"'{_short(phrasing.say)}' moves the deal, but its {phrasing.minutes} "
                            f"minutes cost more than the move gains ({points:+d} points at {stage}, motive {motive}), "
                            "so the debrief calls it voortgang", "let it take fewer minutes ('minutes:')")
-        elif phrasing.aim == PROLONG and forward:
+        elif phrasing.aim == Aim.PROLONG and forward:
             _, motive, stage, after, _ = forward[0]
             why = f"it moves the deal from {stage} to {after}" if after != stage else \
                 f"at {stage} it agrees a moment for the next contact"
@@ -111,9 +104,24 @@ def _phrasings_against_their_aim(flow: Flow, report: Report) -> None:
                            "or mark it 'aim: advance'")
 
 
+def _moves_forward(stage: Stage) -> list[Move]:
+    """The moves the deal's machine lets take the deal further from `stage`."""
+    forward = []
+    for move in Move:
+        deal = Deal(stage)
+        if deal.make(move) and stage_rank(deal.stage) > stage_rank(stage):
+            forward.append(move)
+    return forward
+
+
+def _listed(words: list[str]) -> str:
+    """'reveal, agree_step, order or decline'."""
+    return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
+
+
 def _dead_ends(flow: Flow, report: Report) -> None:
     for stage, keys in flow.call_ends.items():
-        if stage in stages.FINAL_STAGES or flow.starts.get(stage):
+        if stage.closed or flow.starts.get(stage):
             continue
         for key in sorted(set(keys)):
             report.warning(_phrasing(flow, key).at,
@@ -207,8 +215,8 @@ def _components(flow: Flow) -> dict[State, int]:
 
 
 def _endings_never_reached(flow: Flow, report: Report, endings_at: dict[str, Location]) -> None:
-    reached = {ENDING_BY_STAGE.get(stage, "strung_along") for stage in flow.call_ends}
-    for kind in ENDING_KINDS:
+    reached = {ending_of(stage) for stage in flow.call_ends}
+    for kind in EndingKind:
         if kind in reached:
             continue
         report.warning(endings_at.get(kind, endings_at.get("", Location(1, 1))),
@@ -217,9 +225,11 @@ def _endings_never_reached(flow: Flow, report: Report, endings_at: dict[str, Loc
 
 
 _ENDING_HINTS = {
-    "order": "let a phrasing say 'deal: order' where the buyer can say yes",
-    "next_step": "let a phrasing say 'deal: agree_step', and keep the call from closing the deal after it",
-    "objection": "let a phrasing say 'deal: reveal' and let a call end right after the position is known",
-    "clear_no": "let a phrasing say 'deal: decline' for a motive such as polite_no: a clear no is progress too",
-    "strung_along": "let a prolonging phrasing end the call without moving the deal",
+    EndingKind.ORDER: "let a phrasing say 'deal: order' where the buyer can say yes",
+    EndingKind.NEXT_STEP:
+        "let a phrasing say 'deal: agree_step', and keep the call from closing the deal after it",
+    EndingKind.OBJECTION: "let a phrasing say 'deal: reveal' and let a call end right after the position is known",
+    EndingKind.CLEAR_NO:
+        "let a phrasing say 'deal: decline' for a motive such as polite_no: a clear no is progress too",
+    EndingKind.STRUNG_ALONG: "let a prolonging phrasing end the call without moving the deal",
 }

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from game.model import deal as stages
+from game.model.deal import Stage
+from game.model.following import what_follows
 from game.model.hindsight import outcome_of
+from game.model.motive import Motive
+from game.model.scenario import DecisionPoint, Phrasing, Scenario
 from game.model.scoring import Change, Judgement, judge
-from game.scenario.scenario import END_CALL, DecisionPoint, Phrasing, Scenario
 
 # A state: (call index, point index, stage, motive). A phrasing: (call index, point index, phrasing index).
-State = tuple[int, int, str, str]
+State = tuple[int, int, Stage, Motive]
 PhrasingKey = tuple[int, int, int]
 
 
@@ -28,44 +30,40 @@ class Step:
     change: Change
     judgement: Judgement
     to: State | None
-    ends_at: str = ""  # the stage the call ends in, when it ends
+    ends_at: Stage | None = None  # the stage the call ends in, when it ends
 
 
 @dataclass
 class Flow:
     scenario: Scenario
-    motives: tuple[str, ...]
-    starts: dict[str, list[int]]
+    motives: tuple[Motive, ...]
+    starts: dict[Stage, list[int]]
     states: set[State] = field(default_factory=set)
     steps: dict[State, list[Step]] = field(default_factory=dict)
     started: set[int] = field(default_factory=set)
-    call_ends: dict[str, list[PhrasingKey]] = field(default_factory=lambda: defaultdict(list))
-    _entries: dict[tuple[str, str], list[State]] = field(default_factory=dict)
+    call_ends: dict[Stage, list[PhrasingKey]] = field(default_factory=lambda: defaultdict(list))
 
-    def entries(self, stage: str, motive: str) -> list[State]:
+    def entries(self, stage: Stage, motive: Motive) -> list[State]:
         """The states a new call begins in when the deal stands at `stage`."""
-        key = (stage, motive)
-        if key not in self._entries:
-            self._entries[key] = [(call, 0, stage, motive) for call in self.starts.get(stage, [])]
-        return self._entries[key]
+        return [(call, 0, stage, motive) for call in self.starts.get(stage, [])]
 
     @property
     def points(self) -> set[tuple[int, int]]:
         return {(call, point) for call, point, _, _ in self.states}
 
 
-def motives_of(scenario: Scenario) -> tuple[str, ...]:
+def motives_of(scenario: Scenario) -> tuple[Motive, ...]:
     return tuple(name for name, weight in scenario.buyer.motives.items() if weight > 0)
 
 
 def explore(scenario: Scenario) -> Flow:
-    starts: dict[str, list[int]] = defaultdict(list)
+    starts: dict[Stage, list[int]] = defaultdict(list)
     for index, call in enumerate(scenario.calls):
         for stage in call.stages:
             starts[stage].append(index)
     flow = Flow(scenario, motives_of(scenario), dict(starts))
     judged = _Judge(scenario)
-    waiting = [entry for motive in flow.motives for entry in flow.entries(stages.REACHED, motive)]
+    waiting = [entry for motive in flow.motives for entry in flow.entries(Stage.REACHED, motive)]
     flow.states.update(waiting)
     while waiting:
         state = waiting.pop()
@@ -76,7 +74,7 @@ def explore(scenario: Scenario) -> Flow:
             following = [step.to] if step.to else []
             if step.ends_at:
                 flow.call_ends[step.ends_at].append(step.phrasing)
-                if step.ends_at not in stages.FINAL_STAGES:
+                if not step.ends_at.closed:
                     following = flow.entries(step.ends_at, state[3])
             for new in following:
                 if new not in flow.states:
@@ -90,35 +88,26 @@ def _point(scenario: Scenario, state: State) -> DecisionPoint:
 
 
 class _Judge:
-    """What each phrasing does from each stage, asked of the model once per distinct case."""
+    """What each phrasing does from each state, asked of the model."""
 
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
         self.weights = scenario.rules.score
-        self.cache: dict[tuple, tuple[Change, Judgement]] = {}
         self.index = [{p.id: i for i, p in enumerate(call.points)} for call in scenario.calls]
 
-    def outcome(self, phrasing: Phrasing, stage: str, motive: str) -> tuple[Change, Judgement]:
-        response = phrasing.response_for(motive)
-        key = (response.moves, response.appointment is not None, phrasing.minutes, stage)
-        if key not in self.cache:
-            change = outcome_of(phrasing, stage, motive)
-            self.cache[key] = (change, judge(change, self.weights))
-        return self.cache[key]
+    def outcome(self, phrasing: Phrasing, stage: Stage, motive: Motive) -> tuple[Change, Judgement]:
+        change = outcome_of(phrasing, stage, motive)
+        return change, judge(change, self.weights)
 
     def step(self, state: State, choice: int) -> Step:
         call_index, point_index, stage, motive = state
         call = self.scenario.calls[call_index]
-        phrasing = call.points[point_index].phrasings[choice]
+        point = call.points[point_index]
+        phrasing = point.phrasings[choice]
         change, judgement = self.outcome(phrasing, stage, motive)
         key = (call_index, point_index, choice)
-        target = phrasing.response_for(motive).next
-        following = None
-        if target != END_CALL:
-            following = self.index[call_index].get(target) if target else point_index + 1
-            if following is not None and following >= len(call.points):
-                following = None
-        after = change.stage_after
-        if after in stages.FINAL_STAGES or following is None:
-            return Step(key, change, judgement, None, ends_at=after)
-        return Step(key, change, judgement, (call_index, following, after, motive))
+        following = what_follows(call, point.id, phrasing.response_for(motive).next, change.stage_after)
+        if following.call_ends:
+            return Step(key, change, judgement, None, ends_at=change.stage_after)
+        return Step(key, change, judgement, (call_index, self.index[call_index][following.point],
+                                             change.stage_after, motive))

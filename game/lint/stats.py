@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass
 
 from game.lint.flow import Flow, State, Step
-from game.model import deal as stages
+from game.model.deal import Stage
 from game.model.scoring import Change, points
 
 WALKS = 201
@@ -49,9 +49,9 @@ _END = _Value(1, 0.0, 0.0)
 
 def statistics_of(flow: Flow) -> Statistics:
     weights = flow.scenario.rules.score
-    first = points(Change(stages.QUOTE_SENT, stages.REACHED, contacts=1), weights)
+    first = points(Change(Stage.QUOTE_SENT, Stage.REACHED, contacts=1), weights)
     values = _Values(flow)
-    totals = [values.of(entry) for motive in flow.motives for entry in flow.entries(stages.REACHED, motive)]
+    totals = [values.of(entry) for motive in flow.motives for entry in flow.entries(Stage.REACHED, motive)]
     totals = totals or [_END]
     return Statistics(
         decision_points=len(flow.scenario.decision_points),
@@ -67,7 +67,7 @@ class _Values:
 
     def __init__(self, flow: Flow):
         self.flow = flow
-        self.contact = points(Change(stages.REACHED, stages.REACHED, contacts=1), flow.scenario.rules.score)
+        self.contact = points(Change(Stage.REACHED, Stage.REACHED, contacts=1), flow.scenario.rules.score)
         self.done: dict[State, _Value] = {}
         self.edges: dict[State, list[tuple[float, list[State]]]] = {}
 
@@ -100,12 +100,12 @@ class _Values:
         weights = self.flow.scenario.rules.score
         if step.to:
             return step.judgement.points, [step.to]
-        if step.ends_at in stages.FINAL_STAGES:
+        if step.ends_at.closed:
             return step.judgement.points, []
         if not self.flow.starts.get(step.ends_at):
             # The game ends with the deal open; a step no call can keep counts for nothing then.
-            lapse = weights.stages[stages.STEP_AGREED] - weights.stages[stages.POSITION_KNOWN] \
-                if step.ends_at == stages.STEP_AGREED else 0
+            lapse = weights.stages[Stage.STEP_AGREED] - weights.stages[Stage.POSITION_KNOWN] \
+                if step.ends_at == Stage.STEP_AGREED else 0
             return step.judgement.points - lapse, []
         kept = weights.kept_appointment if step.change.appointment_agreed else 0  # the next call, at that moment
         return step.judgement.points + self.contact + kept, self.flow.entries(step.ends_at, state[3])
@@ -129,7 +129,7 @@ def _median_minutes(flow: Flow) -> float:
     lengths = []
     for _ in range(WALKS if flow.motives else 0):
         motive = rng.choice(flow.motives)
-        entries = flow.entries(stages.REACHED, motive)
+        entries = flow.entries(Stage.REACHED, motive)
         minutes, calls, seen = 0, 1, set()
         state = rng.choice(entries) if entries else None
         while state is not None and state not in seen:
@@ -138,7 +138,7 @@ def _median_minutes(flow: Flow) -> float:
             point = flow.scenario.calls[state[0]].points[state[1]]
             minutes += point.phrasings[step.phrasing[2]].minutes
             state = step.to
-            if step.ends_at and step.ends_at not in stages.FINAL_STAGES and calls < limit:
+            if step.ends_at and not step.ends_at.closed and calls < limit:
                 entries = flow.entries(step.ends_at, motive)
                 state = rng.choice(entries) if entries else None
                 calls += 1

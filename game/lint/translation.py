@@ -10,12 +10,13 @@ import re
 from pathlib import Path
 
 from game.installation import console_program
-from game.scenario.fields import Location, Report
+from game.model.scenario import Location, Phrasing, Scenario
+from game.scenario.fields import Report
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import Phrasing, Scenario
+from game.text import LANGUAGES
 
-_NAMED = re.compile(r"^(?P<name>.+)\.(?P<lang>nl|en)\.yaml$")
+_NAMED = re.compile(rf"^(?P<name>.+)\.(?P<lang>{'|'.join(LANGUAGES)})\.yaml$")
 _LANGUAGE = {"nl": "Dutch", "en": "English"}
 
 

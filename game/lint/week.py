@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from game.model.moment import clock_text
+from game.model.scenario import COLLEAGUE, Scenario
 from game.scenario.fields import Report
-from game.scenario.scenario import COLLEAGUE, Scenario
 
 
 def check_week(scenario: Scenario, report: Report) -> None:

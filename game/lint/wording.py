@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from game.model.moment import clock_text
+from game.model.scenario import Appointment, Phrasing, Response, Scenario
 from game.scenario.fields import Report
-from game.scenario.scenario import Appointment, Phrasing, Response, Scenario
 from game.scenario.source import Node
 from game.text import day_name
 

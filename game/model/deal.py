@@ -7,87 +7,94 @@ makes a turn voortgang however it was meant.
 
 from __future__ import annotations
 
-import logging
+from enum import StrEnum
 
 from transitions import Machine
 
-logging.getLogger("transitions").setLevel(logging.WARNING)
 
-QUOTE_SENT = "quote_sent"
-REACHED = "reached"
-POSITION_KNOWN = "position_known"
-STEP_AGREED = "step_agreed"
-ORDER = "order"
-CLEAR_NO = "clear_no"
-STAGES = (QUOTE_SENT, REACHED, POSITION_KNOWN, STEP_AGREED, ORDER, CLEAR_NO)
-FINAL_STAGES = (ORDER, CLEAR_NO)
-OPEN_STAGES = (QUOTE_SENT, REACHED, POSITION_KNOWN, STEP_AGREED)
+class Stage(StrEnum):
+    """Where the quote stands, from least to best known; an order and a clear no close the deal."""
 
-# The moves a scenario's phrasings can make; `reach` is made by getting through.
-REACH = "reach"
-REVEAL = "reveal"
-AGREE_STEP = "agree_step"
-CLOSE = "order"
-DECLINE = "decline"
-REOPEN = "reopen"
-MOVES = (REVEAL, AGREE_STEP, CLOSE, DECLINE, REOPEN)
-# Not a move a phrasing makes: when the game ends, a step that was never kept is worth no more
-# than no step at all, so the deal goes back to where it stood before the step was agreed.
-LAPSE = "lapse"
+    QUOTE_SENT = "quote_sent"
+    REACHED = "reached"
+    POSITION_KNOWN = "position_known"
+    STEP_AGREED = "step_agreed"
+    ORDER = "order"
+    CLEAR_NO = "clear_no"
 
+    @property
+    def closed(self) -> bool:
+        """The deal is decided: the game ends here."""
+        return self in (Stage.ORDER, Stage.CLEAR_NO)
+
+
+class Move(StrEnum):
+    """What a phrasing can do to the deal: a scenario's `deal:`."""
+
+    REVEAL = "reveal"
+    AGREE_STEP = "agree_step"
+    ORDER = "order"
+    DECLINE = "decline"
+    REOPEN = "reopen"  # open, needs-probing questions make everything negotiable again
+
+
+OPEN_STAGES = [stage for stage in Stage if not stage.closed]
+
+_STATES = [{"name": stage, "final": stage.closed} for stage in Stage]
 _TRANSITIONS = [
-    {"trigger": REACH, "source": QUOTE_SENT, "dest": REACHED},
-    {"trigger": REVEAL, "source": REACHED, "dest": POSITION_KNOWN},
-    {"trigger": AGREE_STEP, "source": [REACHED, POSITION_KNOWN], "dest": STEP_AGREED},
-    {"trigger": CLOSE, "source": [REACHED, POSITION_KNOWN, STEP_AGREED], "dest": ORDER},
-    {"trigger": DECLINE, "source": list(OPEN_STAGES), "dest": CLEAR_NO},
-    # Open, needs-probing questions make everything negotiable again.
-    {"trigger": REOPEN, "source": [POSITION_KNOWN, STEP_AGREED], "dest": REACHED},
-    {"trigger": LAPSE, "source": STEP_AGREED, "dest": POSITION_KNOWN, "conditions": "stepped_from_known"},
-    {"trigger": LAPSE, "source": STEP_AGREED, "dest": REACHED},
+    # Getting through to the buyer, the deal's own event; once reached, getting through again changes nothing.
+    {"trigger": "reach", "source": Stage.QUOTE_SENT, "dest": Stage.REACHED},
+    {"trigger": "reach", "source": [Stage.REACHED, Stage.POSITION_KNOWN, Stage.STEP_AGREED], "dest": None},
+    {"trigger": Move.REVEAL, "source": Stage.REACHED, "dest": Stage.POSITION_KNOWN},
+    {"trigger": Move.AGREE_STEP, "source": [Stage.REACHED, Stage.POSITION_KNOWN], "dest": Stage.STEP_AGREED,
+     "before": "_remember_step"},
+    {"trigger": Move.ORDER, "source": [Stage.REACHED, Stage.POSITION_KNOWN, Stage.STEP_AGREED], "dest": Stage.ORDER},
+    {"trigger": Move.DECLINE, "source": OPEN_STAGES, "dest": Stage.CLEAR_NO},
+    {"trigger": Move.REOPEN, "source": [Stage.POSITION_KNOWN, Stage.STEP_AGREED], "dest": Stage.REACHED},
+    # When the game ends, a step that was never kept is worth no more than no step at all:
+    # the deal goes back to where it stood before the step was agreed.
+    {"trigger": "lapse", "source": Stage.STEP_AGREED, "dest": Stage.POSITION_KNOWN,
+     "conditions": "_stepped_from_known"},
+    {"trigger": "lapse", "source": Stage.STEP_AGREED, "dest": Stage.REACHED},
 ]
-_STATES = [{"name": name, "final": name in FINAL_STAGES} for name in STAGES]
-
-
-# One machine for every deal: building one costs more than a whole headless playthrough.
-# A deal keeps only its `state`; the machine's events act on the deal they are given.
-_MACHINE = Machine(model=None, states=_STATES, transitions=_TRANSITIONS, initial=QUOTE_SENT,
-                   auto_transitions=False, ignore_invalid_triggers=True)
 
 
 class Deal:
-    """One deal's stage. `make(move)` returns whether the stage changed."""
+    """One deal's stage, with a machine of its own. `make(move)` returns whether the stage changed.
 
-    state: str
+    The machine binds the triggers `reach()`, `lapse()` and one per move, `may_<trigger>()` for each,
+    and `trigger(name)` / `may_trigger(name)` by name.
+    """
 
-    def __init__(self, stage: str = QUOTE_SENT):
-        self.state = stage
-        self.step_from = REACHED  # where the deal stood before its step was agreed
+    state: Stage
+
+    def __init__(self, stage: Stage = Stage.QUOTE_SENT):
+        self.step_from = Stage.REACHED  # where the deal stood before its step was agreed
+        Machine(model=self, states=_STATES, transitions=_TRANSITIONS, initial=Stage(stage), auto_transitions=False)
 
     @property
-    def stage(self) -> str:
+    def stage(self) -> Stage:
         return self.state
 
     @property
     def is_closed(self) -> bool:
-        return self.state in FINAL_STAGES
+        return self.state.closed
 
-    def make(self, move: str) -> bool:
-        if not self.allows(move):
-            return False  # the machine would ignore it too, after logging a warning that costs more than the move
-        before = self.state
-        _MACHINE.events[move].trigger(self)
-        if move == AGREE_STEP:
-            self.step_from = before
-        return self.state != before
+    def make(self, move: Move) -> bool:
+        """Make `move` where the deal allows it; a move it does not allow here changes nothing."""
+        return self.may_trigger(move) and self.trigger(move)
 
-    def stepped_from_known(self) -> bool:
-        return self.step_from == POSITION_KNOWN
+    def _remember_step(self) -> None:
+        self.step_from = self.state
 
-    def allows(self, move: str) -> bool:
-        return bool(_MACHINE.events[move].transitions.get(self.state))
+    def _stepped_from_known(self) -> bool:
+        return self.step_from == Stage.POSITION_KNOWN
 
 
-def stage_rank(stage: str) -> int:
+def stage_rank(stage: Stage) -> int:
     """Order of the open stages; final stages rank above all open ones."""
-    return STAGES.index(stage)
+    return _RANK[stage]
+
+
+_RANK = {stage: rank for rank, stage in enumerate(Stage)}
+

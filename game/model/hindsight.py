@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from game.model.deal import Deal
+from game.model.deal import Deal, Stage
+from game.model.motive import Motive
+from game.model.scenario import DecisionPoint, Phrasing
 from game.model.scoring import Change, ScoreWeights, points
-from game.scenario.scenario import DecisionPoint, Phrasing
 
 
-def outcome_of(phrasing: Phrasing, stage: str, motive: str) -> Change:
+def outcome_of(phrasing: Phrasing, stage: Stage, motive: Motive) -> Change:
     """What saying this phrasing at this stage would change, without touching the real deal."""
     response = phrasing.response_for(motive)
     deal = Deal(stage)
@@ -17,7 +18,7 @@ def outcome_of(phrasing: Phrasing, stage: str, motive: str) -> Change:
                   minutes=phrasing.minutes)
 
 
-def best_phrasing(point: DecisionPoint, stage: str, motive: str, weights: ScoreWeights) -> int:
+def best_phrasing(point: DecisionPoint, stage: Stage, motive: Motive, weights: ScoreWeights) -> int:
     """Index of the phrasing that scores best here; the first when several tie."""
     scored = [points(outcome_of(p, stage, motive), weights) for p in point.phrasings]
     return scored.index(max(scored))

@@ -7,46 +7,51 @@ The random source and the wall clock come from outside.
 
 from __future__ import annotations
 
-import bisect
-import functools
+import itertools
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
-from game.model import deal as stages
-from game.model import turn as turns
+from transitions import Machine
+
 from game.model.buyer import Buyer
-from game.model.deal import Deal
+from game.model.deal import Deal, Stage
+from game.model.ending import EndingKind, ending_of
+from game.model.following import Following, what_follows
 from game.model.moment import Moment, is_workday
-from game.model.motive import draw_motive
-from game.model.scoring import Change, Judgement, Score, judge, score
-from game.model.turn import Turn
-from game.scenario.scenario import (
-    APPOINTMENT_PLACEHOLDER,
-    CALL,
+from game.model.motive import Motive, draw_motive
+from game.model.scenario import (
     COLLEAGUE,
-    EMAIL,
-    END_CALL,
     Appointment,
     Call,
     Claim,
     DecisionPoint,
     Phrasing,
+    Rules,
     Scenario,
 )
-from game.text import spoken_moment
+from game.model.scoring import Change, Score, judge, score
+from game.model.turn import CallEnd, Channel, Turn, TurnKind, TurnOutcome
 
-REACHING = "reaching"
-IN_CALL = "in_call"
-ENDED = "ended"
 
-ENDING_BY_STAGE = {
-    stages.ORDER: "order",
-    stages.CLEAR_NO: "clear_no",
-    stages.STEP_AGREED: "next_step",
-    stages.POSITION_KNOWN: "objection",
-}
+class Phase(StrEnum):
+    REACHING = "reaching"  # trying to get the buyer on the phone
+    IN_CALL = "in_call"
+    ENDED = "ended"
+
+
+_PHASES = [{"name": phase, "final": phase == Phase.ENDED} for phase in Phase]
+_PHASE_TRANSITIONS = [
+    # What the trainee can do in each phase: make contact while reaching the buyer, speak in a call.
+    # Anything else raises the machine's MachineError, before anything changed.
+    {"trigger": "_make_contact", "source": Phase.REACHING, "dest": None},
+    {"trigger": "_speak", "source": Phase.IN_CALL, "dest": None},
+    {"trigger": "_get_through", "source": Phase.REACHING, "dest": Phase.IN_CALL},
+    {"trigger": "_leave_call", "source": Phase.IN_CALL, "dest": Phase.REACHING},
+    {"trigger": "_end_game", "source": Phase.REACHING, "dest": Phase.ENDED},
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +59,7 @@ class Action:
     """What the trainee did: a contact attempt (moment and channel) or a phrasing."""
 
     moment: Moment | None = None
-    channel: str = ""
+    channel: Channel | None = None
     choice: int = -1
 
 
@@ -69,23 +74,19 @@ class _CallInProgress:
 Listener = Callable[["Playthrough", Turn], None]
 
 
-@dataclass(frozen=True)
-class _Week:
-    """Every moment of the week at which contact can be made, in order: the same for every game with these rules."""
-
-    moments: tuple[Moment, ...]
-    keys: tuple[tuple[int, int], ...]  # (day, minute) of each moment: bisect compares these in C, Moments in Python
-
-    def index(self, moment: Moment) -> int:
-        """Where `moment` stands among the moments: the first one at or after it."""
-        return bisect.bisect_left(self.keys, (moment.day, moment.minute))
+def moments_from(rules: Rules, start: Moment, last_day: int) -> Iterator[Moment]:
+    """The moments at which contact can be made, from `start` on to the end of `last_day`, in order."""
+    for day in range(start.day, last_day + 1):
+        if is_workday(day):
+            for minute in range(rules.day_start, rules.day_end, rules.slot_minutes):
+                if day > start.day or minute >= start.minute:
+                    yield Moment(day, minute)
 
 
-@functools.cache
-def _week(days: int, day_start: int, day_end: int, step: int) -> _Week:
-    moments = tuple(Moment(day, minute) for day in range(1, days + 1) if is_workday(day)
-                    for minute in range(day_start, day_end, step))
-    return _Week(moments, tuple((moment.day, moment.minute) for moment in moments))
+def on_the_grid(rules: Rules, moment: Moment) -> bool:
+    """Whether `moment` is one at which contact can be made: a working day, within the hours, on a slot."""
+    return (is_workday(moment.day) and rules.day_start <= moment.minute < rules.day_end
+            and (moment.minute - rules.day_start) % rules.slot_minutes == 0)
 
 
 def diary_fit(scenario: Scenario, proposed: Moment) -> Moment:
@@ -98,8 +99,7 @@ def diary_fit(scenario: Scenario, proposed: Moment) -> Moment:
     rules, ladder = scenario.rules, scenario.buyer.ladder
     lifted = ladder.rank_above(rules.appointment_above)
     # Claims lie within the scenario's week, so a week past it always has room.
-    horizon = _week(max(rules.days, proposed.day) + 7, rules.day_start, rules.day_end, rules.slot_minutes)
-    for moment in horizon.moments[horizon.index(proposed):]:
+    for moment in moments_from(rules, proposed, max(rules.days, proposed.day) + 7):
         if blocking_claim(scenario, moment, lifted) is None:
             return moment
     return proposed
@@ -113,10 +113,16 @@ def blocking_claim(scenario: Scenario, moment: Moment, rank: float) -> Claim | N
 
 
 class Playthrough:
-    """One game. `listeners` hear of every turn as it is made (the workshop journal is one)."""
+    """One game. `listeners` hear of every turn as it is made (the workshop journal is one).
+
+    Its `phase` is a machine of its own: `contact` while reaching the buyer, `choose` in a call;
+    either out of its phase raises `transitions.MachineError` and changes nothing.
+    """
+
+    phase: Phase
 
     def __init__(self, scenario: Scenario, rng: random.Random, clock: Callable[[], float] = time.time,
-                 motive: str | None = None):
+                 motive: Motive | None = None):
         self.scenario = scenario
         self.rules = scenario.rules
         self.rng = rng
@@ -127,13 +133,15 @@ class Playthrough:
         self.deal = Deal()
         self.buyer = Buyer(scenario.buyer.ladder)
         self.days = self.rules.days  # the last day of the game's week; an appointment after it extends the week
-        self._week = self._week_of(self.days)
         self.now = Moment(1, self.rules.day_start)
-        self.phase = REACHING
+        self._ahead = list(moments_from(self.rules, self.now, self.days))  # from now to the end of the game's week
+        # Binds `phase` and the triggers of _PHASE_TRANSITIONS to this playthrough: self._get_through(), ...
+        Machine(model=self, states=_PHASES, transitions=_PHASE_TRANSITIONS, initial=Phase.REACHING,
+                model_attribute="phase", auto_transitions=False)
         self.contacts_used = 0
         self.appointment: Moment | None = None
         self._credit = 0  # appointment bonuses that rest on the open appointment until it is kept
-        self._appointed: set[str] = set()  # the stages at which an agreed moment counted: once each
+        self._appointed: set[Stage] = set()  # the stages at which an agreed moment counted: once each
         self._step_agreed_at: Moment | None = None  # when the open step was agreed, until a later call gets through
         self.answer_chance = self.rules.answer_chance
         self.turns: list[Turn] = []
@@ -141,16 +149,15 @@ class Playthrough:
         self._call: _CallInProgress | None = None
         self._resume: dict[str, str] = {}
         self._done: set[str] = set()
-        self._judged: dict[tuple, tuple[Change, Judgement]] = {}  # a game repeats the same few changes
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, clock: Callable[[], float] = time.time,
-              motive: str | None = None) -> Playthrough:
+              motive: Motive | None = None) -> Playthrough:
         """A new game; `motive` fixes the buyer's hidden motive (for playtests and practice)."""
         return cls(scenario, random.Random(seed), clock, motive)
 
     @classmethod
-    def replay(cls, scenario: Scenario, seed: int, actions: list[Action], motive: str | None = None) -> Playthrough:
+    def replay(cls, scenario: Scenario, seed: int, actions: list[Action], motive: Motive | None = None) -> Playthrough:
         """The same game again up to a point: for practice branches and reloading a scenario."""
         play = cls.start(scenario, seed, motive=motive)
         for action in actions:
@@ -168,13 +175,11 @@ class Playthrough:
 
     def moments(self) -> list[Moment]:
         """Every moment from now to the end of the week at which contact can be made."""
-        return list(self._week.moments[self._week.index(self.now):])
+        return list(self._ahead)
 
     def can_contact_at(self, moment: Moment) -> bool:
         """Whether `moment` is one of `moments()`."""
-        moments = self._week.moments
-        index = self._week.index(moment)
-        return moment >= self.now and index < len(moments) and moments[index] == moment
+        return self.now <= moment and moment.day <= self.days and on_the_grid(self.rules, moment)
 
     def working_days(self) -> list[int]:
         """The days of the game's week on which contact can be made, in order."""
@@ -202,13 +207,12 @@ class Playthrough:
     def call_minutes(self) -> int:
         return self._call.minutes if self._call else 0
 
-    def say_text(self, index: int) -> str:
-        """What the trainee says with phrasing `index` here and now, the moment it proposes filled in."""
+    def proposes(self, index: int) -> Moment | None:
+        """The moment phrasing `index` of this decision point would propose, said here and now."""
         point, call = self.point, self._call
         if point is None or call is None:
-            return ""
-        phrasing = point.phrasings[index]
-        return self.filled(phrasing.say, self.proposal(phrasing, call.started.later(call.minutes)))
+            return None
+        return self.proposal(point.phrasings[index], call.started.later(call.minutes))
 
     def proposal(self, phrasing: Phrasing, said_at: Moment) -> Moment | None:
         """The moment the phrasing proposes when said at `said_at`: what the trainee's own line names.
@@ -223,29 +227,14 @@ class Playthrough:
         proposed = max(appointment.after(said_at.day), said_at.later(minutes + 1))
         return diary_fit(self.scenario, proposed)
 
-    def filled(self, text: str, moment: Moment | None) -> str:
-        """`text` with {appointment} naming `moment` as it is said in the scenario's language.
-
-        Where a sentence begins with it, it begins with a capital: "{appointment}. Fine." works in Dutch too.
-        """
-        if moment is None or APPOINTMENT_PLACEHOLDER not in text:
-            return text
-        said = spoken_moment(self.scenario.language, moment)
-        parts = text.split(APPOINTMENT_PLACEHOLDER)
-        for index, before in enumerate(parts[:-1]):
-            opening = before.rstrip().rstrip("\"'“")  # a quote may open the sentence
-            starts = not opening or opening[-1] in ".!?"
-            parts[index] = before + (said[:1].upper() + said[1:] if starts else said)
-        return "".join(parts)
-
     @property
     def buyer_line(self) -> str:
         point = self.point
         return point.buyer_line(self.motive) if point else ""
 
     @property
-    def ending(self) -> str:
-        return ENDING_BY_STAGE.get(self.deal.stage, "strung_along")
+    def ending(self) -> EndingKind:
+        return ending_of(self.deal.stage)
 
     @property
     def score(self) -> Score:
@@ -253,69 +242,70 @@ class Playthrough:
 
     # --- reaching the buyer -----------------------------------------------------------
 
-    def contact(self, moment: Moment, channel: str = CALL) -> Turn:
+    def contact(self, moment: Moment, channel: Channel = Channel.CALL) -> Turn:
         """Try to reach the buyer at `moment` by call or e-mail."""
-        if self.phase != REACHING:
-            raise ValueError(f"cannot make contact while {self.phase}")
+        self._make_contact()
+        channel = Channel(channel)
         if not self.can_contact_at(moment):
             raise ValueError(f"{moment} is not a moment that can still be chosen")
         self.actions.append(Action(moment=moment, channel=channel))
         before = self.deal.stage
         missed, taken_back = self._missed_appointment(moment, channel)
-        expected = channel == CALL and moment == self.appointment
+        expected = channel == Channel.CALL and moment == self.appointment
         credit = self._credit if expected else 0
         if expected:
             self.appointment, self._credit = None, 0
         self.contacts_used += 1
-        if channel == EMAIL:
+        if channel == Channel.EMAIL:
             turn = self._email(moment, before, missed, taken_back)
         else:
             turn = self._ring(moment, before, missed, taken_back, expected, credit)
-        if self.phase == REACHING:
+        if self.phase == Phase.REACHING:
             self._move_on(moment.later(self.rules.slot_minutes))
         return turn
 
-    def _missed_appointment(self, moment: Moment, channel: str) -> tuple[Moment | None, int]:
+    def _missed_appointment(self, moment: Moment, channel: Channel) -> tuple[Moment | None, int]:
         """The agreed moment this contact lets pass, if any, and the bonuses that rested on it."""
         appointment = self.appointment
-        if appointment is None or moment < appointment or (moment == appointment and channel == CALL):
+        if appointment is None or moment < appointment or (moment == appointment and channel == Channel.CALL):
             return None, 0
         credit = self._credit
         self.appointment, self._credit = None, 0
         self.answer_chance *= self.rules.missed_appointment_factor
         return appointment, credit
 
-    def _email(self, moment: Moment, before: str, missed: Moment | None, taken_back: int) -> Turn:
+    def _email(self, moment: Moment, before: Stage, missed: Moment | None, taken_back: int) -> Turn:
         self.answer_chance *= self.rules.email_backfire
-        return self._record(turns.CONTACT, moment, turns.EMAIL, before, contacts=1, missed=missed,
-                            taken_back=taken_back, channel=EMAIL, reply=self.scenario.buyer.email_reply)
+        return self._record(TurnKind.CONTACT, moment, TurnOutcome.EMAIL, before, contacts=1, missed=missed,
+                            taken_back=taken_back, channel=Channel.EMAIL, reply=self.scenario.buyer.email_reply)
 
-    def _ring(self, moment: Moment, before: str, missed: Moment | None, taken_back: int, expected: bool,
+    def _ring(self, moment: Moment, before: Stage, missed: Moment | None, taken_back: int, expected: bool,
               credit: int) -> Turn:
         """A call; `expected` when it is at the agreed moment, which lifts the trainee on the ladder."""
         ladder = self.scenario.buyer.ladder
         rank = ladder.rank_above(self.rules.appointment_above) if expected else ladder.prospect_rank
         claim = self.claim_at(moment)
         self.buyer.attend(claim.who if claim else None)
-        cost = {"contacts": 1, "missed": missed, "taken_back": taken_back, "channel": CALL}
+        cost = {"contacts": 1, "missed": missed, "taken_back": taken_back, "channel": Channel.CALL}
         if not self.buyer.answer(rank, willing=lambda: expected or self.rng.random() < self.answer_chance):
             if self.buyer.let_it_ring:
-                return self._record(turns.CONTACT, moment, turns.VOICEMAIL_FREE, before, **cost)
-            outcome = turns.COLLEAGUE if claim.unreachable == COLLEAGUE and self.scenario.buyer.colleague \
-                else turns.VOICEMAIL
-            return self._record(turns.CONTACT, moment, outcome, before, claim=claim, **cost)
-        self.deal.make(stages.REACH)
+                return self._record(TurnKind.CONTACT, moment, TurnOutcome.VOICEMAIL_FREE, before, **cost)
+            outcome = TurnOutcome.COLLEAGUE if claim.unreachable == COLLEAGUE and self.scenario.buyer.colleague \
+                else TurnOutcome.VOICEMAIL
+            return self._record(TurnKind.CONTACT, moment, outcome, before, claim=claim, **cost)
+        self.deal.reach()
         self._step_agreed_at = None  # a later call got through: the step agreed before it is kept
         kept = {"kept": expected and credit > 0, "repeated": expected and not credit}
         call = self._next_call()
         if call is None:
             self.buyer.hang_up()
-            return self._record(turns.CONTACT, moment, turns.NO_NEWS, before, reply=self.scenario.buyer.brush_off,
+            return self._record(TurnKind.CONTACT, moment, TurnOutcome.NO_NEWS, before,
+                                reply=self.scenario.buyer.brush_off,
                                 **kept, **cost)
         point_id = self._resume.pop(call.id, call.points[0].id)
         self._call = _CallInProgress(call, point_id, moment, 0)
-        self.phase = IN_CALL
-        return self._record(turns.CONTACT, moment, turns.THROUGH, before, call_id=call.id, **kept, **cost)
+        self._get_through()
+        return self._record(TurnKind.CONTACT, moment, TurnOutcome.THROUGH, before, call_id=call.id, **kept, **cost)
 
     def _next_call(self) -> Call | None:
         """A call cut short resumes; else the first fitting call not yet played; else the last fitting one again."""
@@ -332,22 +322,20 @@ class Playthrough:
 
     def choose(self, index: int) -> Turn:
         """Say the phrasing at `index` of the current decision point."""
+        self._speak()
         point = self.point
-        if point is None or self._call is None:
-            raise ValueError("there is no call in progress")
-        if not 0 <= index < len(point.phrasings):
+        if point is None or not 0 <= index < len(point.phrasings):
             raise ValueError(f"there is no phrasing {index + 1} here")
         self.actions.append(Action(choice=index))
         call = self._call
         phrasing = point.phrasings[index]
         response = phrasing.response_for(self.motive)
         said_at = call.started.later(call.minutes)
-        say = self.filled(phrasing.say, self.proposal(phrasing, said_at))
         before = self.deal.stage
         stepped = False
         for move in response.moves:
-            stepped |= self.deal.make(move) and self.deal.stage == stages.STEP_AGREED
-        if self.deal.stage != stages.STEP_AGREED:
+            stepped |= self.deal.make(move) and self.deal.stage == Stage.STEP_AGREED
+        if self.deal.stage != Stage.STEP_AGREED:
             self._step_agreed_at = None
         elif stepped:
             self._step_agreed_at = call.started
@@ -355,17 +343,17 @@ class Playthrough:
         offered = self.fitted(response.appointment, said_at, phrasing.minutes) if response.appointment else None
         agreed, counted = self._agree(offered)
         interruption = self._interruption(call, start)
-        following = self._following(call.call, point, response.next)
+        following = what_follows(call.call, point.id, response.next, self.deal.stage)
         call_end = self._call_end(interruption, following)
-        turn = self._record(turns.PHRASING, said_at, turns.REPLY, before,
+        turn = self._record(TurnKind.PHRASING, said_at, TurnOutcome.REPLY, before,
                             minutes=phrasing.minutes, agreed=agreed, repeated=agreed is not None and not counted,
-                            call_id=call.call.id, point_id=point.id, choice=index, say=say, aim=phrasing.aim,
-                            reply=self.filled(response.reply, offered),
-                            claim=interruption if call_end == turns.CUT_SHORT else None, call_end=call_end)
+                            call_id=call.call.id, point_id=point.id, choice=index, say=phrasing.say, aim=phrasing.aim,
+                            reply=response.reply, proposed=self.proposal(phrasing, said_at), offered=offered,
+                            claim=interruption if call_end == CallEnd.CUT_SHORT else None, call_end=call_end)
         if call_end:
-            self._hang_up(following if call_end in (turns.CUT_SHORT, turns.PATIENCE) else None)
+            self._hang_up(following.point if call_end in (CallEnd.CUT_SHORT, CallEnd.PATIENCE) else None)
         else:
-            call.point_id = following
+            call.point_id = following.point
         return turn
 
     def _agree(self, moment: Moment | None) -> tuple[Moment | None, bool]:
@@ -382,11 +370,8 @@ class Playthrough:
         self.appointment = moment
         if moment.day > self.days:
             self.days = moment.day
-            self._week = self._week_of(self.days)
+            self._ahead = list(moments_from(self.rules, self.now, self.days))
         return moment, counted
-
-    def _week_of(self, days: int) -> _Week:
-        return _week(days, self.rules.day_start, self.rules.day_end, self.rules.slot_minutes)
 
     def _interruption(self, call: _CallInProgress, start: int) -> Claim | None:
         """Someone higher on the ladder who claims the buyer during this phrasing."""
@@ -396,20 +381,15 @@ class Playthrough:
                 return claim
         return None
 
-    @staticmethod
-    def _following(call: Call, point: DecisionPoint, target: str | None) -> str | None:
-        if target == END_CALL:
-            return None
-        return target or call.after(point.id)
-
-    def _call_end(self, interruption: Claim | None, following: str | None) -> str:
-        if self.deal.is_closed or following is None:
-            return turns.CALL_ENDED
+    def _call_end(self, interruption: Claim | None, following: Following) -> CallEnd | None:
+        """Whether and how the call ends after a phrasing: as the scenario has it, or cut short by the week."""
+        if following.call_ends:
+            return CallEnd.ENDED
         if interruption:
-            return turns.CUT_SHORT
+            return CallEnd.CUT_SHORT
         if self._call and self._call.minutes >= self.rules.call_patience:
-            return turns.PATIENCE
-        return turns.CALL_GOES_ON
+            return CallEnd.PATIENCE
+        return None
 
     def _hang_up(self, resume_at: str | None) -> None:
         call = self._call
@@ -419,35 +399,35 @@ class Playthrough:
             self._resume[call.call.id] = resume_at
         else:
             self._done.add(call.call.id)
-        self.phase = REACHING
+        self._leave_call()
         self._move_on(call.started.later(max(call.minutes, 1)))
 
     # --- the end ----------------------------------------------------------------------
 
     def finish(self) -> None:
         """The trainee stops following up this quote; nothing happens when the game has already ended."""
-        if self.phase == ENDED:
+        if self.phase == Phase.ENDED:
             return
         if self._call:
             self._hang_up(self._call.point_id)
-        if self.phase != ENDED:
-            self._end(turns.STOPPED)
+        if self.phase != Phase.ENDED:
+            self._end(TurnOutcome.STOPPED)
 
     def _move_on(self, earliest: Moment) -> None:
         """Advance the clock to the next moment that can be chosen; end the game when none is left."""
         self.now = earliest
+        self._ahead = list(itertools.dropwhile(lambda moment: moment < earliest, self._ahead))
         if self.deal.is_closed:
-            self.phase = ENDED
+            self._end_game()
         elif self.contacts_left <= 0:
-            self._end(turns.CONTACTS_USED)
+            self._end(TurnOutcome.CONTACTS_USED)
         elif not self._moments_left():
-            self._end(turns.WEEK_OVER)
+            self._end(TurnOutcome.WEEK_OVER)
 
     def _moments_left(self) -> bool:
-        moments = self._week.moments
-        return bool(moments) and moments[-1] >= self.now
+        return bool(self._ahead)
 
-    def _end(self, why: str) -> None:
+    def _end(self, why: TurnOutcome) -> None:
         """The game ends with the deal open: settle what rested on agreements that were never kept.
 
         A step agreed and never kept by a later call that got through is worth no more than no
@@ -455,34 +435,28 @@ class Playthrough:
         costs what a missed one costs, and the bonus for agreeing it goes. This is a turn of its
         own, so the score stays the sum of the turns the debrief shows.
         """
-        self.phase = ENDED
-        step_at = self._step_agreed_at if self.deal.stage == stages.STEP_AGREED else None
+        self._end_game()
+        step_at = self._step_agreed_at if self.deal.stage == Stage.STEP_AGREED else None
         missed = self.appointment
         if step_at is None and missed is None:
             return
         before = self.deal.stage
         if step_at is not None:
-            self.deal.make(stages.LAPSE)
+            self.deal.lapse()
         credit, self.appointment, self._credit, self._step_agreed_at = self._credit, None, 0, None
-        self._record(turns.CLOSING, self.now, why, before, missed=missed, taken_back=credit,
+        self._record(TurnKind.CLOSING, self.now, why, before, missed=missed, taken_back=credit,
                      lapsed=step_at is not None, step_agreed_at=step_at)
 
-    def _judge(self, change: Change) -> tuple[Change, Judgement]:
-        judged = self._judged.get(change)
-        if judged is None:
-            judged = self._judged[change] = (change, judge(change, self.rules.score))
-        return judged
-
-    def _record(self, kind: str, moment: Moment, outcome: str, before: str, *, contacts: int = 0,
+    def _record(self, kind: TurnKind, moment: Moment, outcome: TurnOutcome, before: Stage, *, contacts: int = 0,
                 minutes: int = 0, missed: Moment | None = None, agreed: Moment | None = None,
                 claim: Claim | None = None, kept: bool = False, repeated: bool = False, taken_back: int = 0,
                 lapsed: bool = False, **details: object) -> Turn:
-        change, judgement = self._judge(Change(
-            before, self.deal.stage, appointment_agreed=agreed is not None and not repeated,
-            appointment_missed=missed is not None, contacts=contacts, minutes=minutes, appointment_kept=kept,
-            appointment_repeated=repeated, taken_back=taken_back, step_lapsed=lapsed))
+        change = Change(before, self.deal.stage, appointment_agreed=agreed is not None and not repeated,
+                        appointment_missed=missed is not None, contacts=contacts, minutes=minutes,
+                        appointment_kept=kept, appointment_repeated=repeated, taken_back=taken_back,
+                        step_lapsed=lapsed)
         turn = Turn(number=len(self.turns) + 1, kind=kind, moment=moment, outcome=outcome, change=change,
-                    judgement=judgement, claim_who=claim.who if claim else "",
+                    judgement=judge(change, self.rules.score), claim_who=claim.who if claim else "",
                     claim_what=claim.what if claim else "", appointment=agreed, missed=missed,
                     wall_time=self.clock(), **details)
         self.turns.append(turn)

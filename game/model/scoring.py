@@ -15,19 +15,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from game.model.deal import CLEAR_NO, stage_rank
+from game.model.deal import Stage, stage_rank
 
-VOORUITGANG = "vooruitgang"
-VOORTGANG = "voortgang"
-ACHTERUITGANG = "achteruitgang"
-VERDICTS = (VOORUITGANG, VOORTGANG, ACHTERUITGANG)
+
+class Verdict(StrEnum):
+    VOORUITGANG = "vooruitgang"      # progress: the deal moved
+    VOORTGANG = "voortgang"          # the deal was kept alive, and stayed where it was
+    ACHTERUITGANG = "achteruitgang"  # the deal moved back
+
+
 PARTS = ("stages", "appointments", "contacts", "minutes")
 
 
 @dataclass(frozen=True)
 class ScoreWeights:
-    stages: dict[str, int]
+    stages: dict[Stage, int]
     appointment: int         # a concrete moment for the next contact, agreed
     kept_appointment: int    # a call at that moment that gets through
     missed_appointment: int  # an agreed moment let pass, or still open when the game ends
@@ -39,8 +43,8 @@ class ScoreWeights:
 class Change:
     """What one turn did to the deal, and what it cost."""
 
-    stage_before: str
-    stage_after: str
+    stage_before: Stage
+    stage_after: Stage
     appointment_agreed: bool = False    # the first moment agreed at this stage of the deal: it counts
     appointment_missed: bool = False    # an agreed moment let pass, or still open at the end
     contacts: int = 0
@@ -53,7 +57,7 @@ class Change:
 
 @dataclass(frozen=True)
 class Judgement:
-    verdict: str
+    verdict: Verdict
     points: int
     reasons: tuple[str, ...]
 
@@ -73,7 +77,7 @@ def judge(change: Change, weights: ScoreWeights) -> Judgement:
     reasons = []
     if after > before:
         reasons.append("stage_up")
-        if change.stage_after == CLEAR_NO:
+        if change.stage_after == Stage.CLEAR_NO:
             reasons.append("clear_no")
     elif after < before:
         reasons.append("step_lapsed" if change.step_lapsed else "stage_down")
@@ -84,11 +88,11 @@ def judge(change: Change, weights: ScoreWeights) -> Judgement:
         reasons.append("appointment_taken_back")
     gained = after > before or change.appointment_agreed or change.appointment_kept
     if after < before:
-        verdict = ACHTERUITGANG
+        verdict = Verdict.ACHTERUITGANG
     elif gained and total > 0:
-        verdict = VOORUITGANG
+        verdict = Verdict.VOORUITGANG
     else:
-        verdict = VOORTGANG
+        verdict = Verdict.VOORTGANG
         if gained:
             reasons.append("time_outweighs")
     if not reasons:

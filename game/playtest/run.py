@@ -6,17 +6,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.installation import console_program, shipped_scenarios
-from game.model import turn as turns
 from game.model.moment import Moment, next_day
-from game.model.playthrough import IN_CALL, REACHING, Playthrough
-from game.model.turn import Turn
-from game.playtest.spec import Playtest, PlaytestFile, PlaytestStep, Verdict, read_playtests
-from game.scenario.fields import Location, Report
+from game.model.playthrough import Phase, Playthrough
+from game.model.scenario import Location, Scenario
+from game.model.turn import Turn, TurnKind, TurnOutcome
+from game.playtest.spec import ExpectedVerdict, Playtest, PlaytestFile, PlaytestStep, read_playtests
+from game.scenario.fields import Report
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
-from game.scenario.scenario import Scenario
 from game.scenario.source import read_file
-from game.text import day_name, say
+from game.text import day_name, said, say
 
 SCENARIOS = shipped_scenarios()
 
@@ -121,23 +120,23 @@ def _compared(test: Playtest, played: dict[str, PlayedTest]) -> list[tuple[Locat
 def take_step(play: Playthrough, step: PlaytestStep) -> str:
     """Do the step; what went wrong when it cannot be done, or when it does not do what it must, else ''."""
     if step.say:
-        if play.phase != IN_CALL:
+        if play.phase != Phase.IN_CALL:
             return f"'{step.written}': no call is in progress ({_last_contact(play)})"
         count = len(play.point.phrasings)
         if step.say > count:
             return f"'{step.written}': decision point '{play.point.id}' has only {count} phrasings"
         play.choose(step.say - 1)
         return ""
-    if play.phase == IN_CALL:
+    if play.phase == Phase.IN_CALL:
         return (f"'{step.written}': a call is still in progress at decision point '{play.point.id}'; "
                 "say a phrasing first")
-    if play.phase != REACHING:
+    if play.phase != Phase.REACHING:
         return f"'{step.written}': the game has already ended ({play.ending})"
     moment = _moment_of(play, step)
     if moment not in play.moments():
         return f"'{step.written}': {_not_a_moment(play, step, moment)}"
     turn = play.contact(moment, step.channel)
-    got_through = turn.outcome in (turns.THROUGH, turns.NO_NEWS)
+    got_through = turn.outcome in (TurnOutcome.THROUGH, TurnOutcome.NO_NEWS)
     if step.through is not None and got_through != step.through:
         what = _outcome_text(play, turn)
         return f"'{step.written}': expected it {'to get' if step.through else 'not to get'} through, but: {what}"
@@ -153,11 +152,11 @@ def _moment_of(play: Playthrough, step: PlaytestStep) -> Moment:
 
 
 def _last_contact(play: Playthrough) -> str:
-    contacts = [t for t in play.turns if t.kind == turns.CONTACT]
+    contacts = [t for t in play.turns if t.kind == TurnKind.CONTACT]
     if not contacts:
         return "make a call first, e.g. 'call: Monday 10:00'"
     last = contacts[-1]
-    if play.turns[-1].kind == turns.PHRASING:
+    if play.turns[-1].kind == TurnKind.PHRASING:
         return "the call has ended"
     return f"the last contact, turn {last.number} at {last.moment.clock}, came to: {_outcome_text(play, last)}"
 
@@ -202,14 +201,15 @@ def _wanted(bounds: tuple[float, float]) -> str:
     return f"{low:g}" if low == high else f"from {low:g} to {high:g}"
 
 
-def _verdict_failure(play: Playthrough, wanted: Verdict) -> str:
+def _verdict_failure(play: Playthrough, wanted: ExpectedVerdict) -> str:
     what = f"{'not ' if wanted.negated else ''}{wanted.verdict}"
     if wanted.turn > len(play.turns):
         return f"expected turn {wanted.turn} to be {what}, but there were only {len(play.turns)} turns"
     turn = play.turns[wanted.turn - 1]
     if (turn.verdict == wanted.verdict) != wanted.negated:
         return ""
-    return f"expected turn {wanted.turn} to be {what}, got {turn.verdict} ({turn.say or turn.outcome})"
+    done = said(play.scenario.language, turn) or turn.outcome
+    return f"expected turn {wanted.turn} to be {what}, got {turn.verdict} ({done})"
 
 
 def _problem(path: str, at: Location, message: str) -> Problem:

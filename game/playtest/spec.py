@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.model import deal as stages
+from game.model.deal import Stage
+from game.model.ending import EndingKind
 from game.model.moment import Moment, parse_clock
-from game.model.motive import MOTIVES
-from game.model.scoring import VERDICTS
-from game.scenario.fields import Fields, Location, Report, did_you_mean, locate, one_of_hint
-from game.scenario.format import ENDING_KINDS
-from game.scenario.scenario import CALL, EMAIL
+from game.model.motive import Motive
+from game.model.scenario import Location
+from game.model.scoring import Verdict
+from game.model.turn import Channel
+from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint
 from game.scenario.shapes import Either, Flag, Items, Key, Number, Pairs, Record, Text, Word
 from game.scenario.source import Node
 from game.text import LANGUAGES, day_name
@@ -45,8 +46,8 @@ STEP = Record("step", "One thing the trainee does.", (
         "phone (`yes`) or must not (`no`).", shown="either"),
 ))
 EXPECT = Record("expect", "What must follow the steps.", (
-    Key("outcome", Word(ENDING_KINDS), "The ending: {options}.", shown="any"),
-    Key("stage", Word(stages.STAGES), "The deal's final stage: {options}.", shown="any"),
+    Key("outcome", Word(tuple(EndingKind)), "The ending: {options}.", shown="any"),
+    Key("stage", Word(tuple(Stage)), "The deal's final stage: {options}.", shown="any"),
     Key("score", Either((Number(-10**6, 10**6), Items(Number(-10**6, 10**6), fewest=1, most=2))),
         "The score: `[60, 120]`, both included, or one number.", shown="any"),
     Key("score_above", Either((Text(), Items(Text()))), "The name of another test in the file, or a list of names, "
@@ -59,7 +60,7 @@ EXPECT = Record("expect", "What must follow the steps.", (
 TEST = Record("test", "One playtest: the choices to make, and what must follow.", (
     Key("name", Text(), "The test's name, printed with PASS or FAIL.", shown="`test 1`, `test 2`..."),
     Key("seed", Number(0, 2**63), "The same seed is the same week and the same luck on the phone.", default=0),
-    Key("motive", Word(MOTIVES), "Fixes the buyer's hidden motive: {options}.", shown="drawn"),
+    Key("motive", Word(tuple(Motive)), "Fixes the buyer's hidden motive: {options}.", shown="drawn"),
     Key("steps", Items(STEP), "In order: `call: Monday 11:00`, `email: dinsdag 9:30` or `say: 2`, each on its own "
         "`- ` line; under a call or e-mail, `through: yes` or `no`.", required=True),
     Key("expect", EXPECT, "Any of the keys below.", required=True),
@@ -76,29 +77,29 @@ class PlaytestStep:
     at: Location
     say: int = 0                 # 1-based; 0 when this step is a contact
     moment: Moment | None = None
-    channel: str = ""
+    channel: Channel | None = None
     written: str = ""
     by_name: bool = False        # the day was named ('Monday'): the first such day from now on
     through: bool | None = None  # the contact must (True) or must not (False) get through
 
 
 @dataclass(frozen=True)
-class Verdict:
+class ExpectedVerdict:
     """What a turn must be (or, with `not`, must not be), and where that is written."""
 
     turn: int
-    verdict: str
+    verdict: Verdict
     negated: bool
     at: Location
 
 
 @dataclass(frozen=True)
 class Expect:
-    outcome: str = ""
-    stage: str = ""
+    outcome: EndingKind | None = None
+    stage: Stage | None = None
     score: tuple[float, float] | None = None
     score_above: tuple[tuple[str, Location], ...] = ()
-    verdicts: tuple[Verdict, ...] = ()
+    verdicts: tuple[ExpectedVerdict, ...] = ()
     turns: tuple[float, float] | None = None
     at: dict[str, Location] = field(default_factory=dict)
 
@@ -183,7 +184,7 @@ def read_step(node: Node, report: Report) -> PlaytestStep:
         report.error(value, f"'{value.text}' is not a moment", "write a day and a time, e.g. 'Monday 11:00', "
                      "'dinsdag 9:30' or '3 14:00'")
         return PlaytestStep(locate(node))
-    return PlaytestStep(locate(value), moment=moment, channel=CALL if key == "call" else EMAIL,
+    return PlaytestStep(locate(value), moment=moment, channel=Channel.CALL if key == "call" else Channel.EMAIL,
                 written=f"{key}: {value.text}", by_name=not value.text.split()[0].isdigit(), through=through)
 
 
@@ -221,8 +222,8 @@ def read_expect(node: Node | None, report: Report) -> Expect:
     score_node = f.get("score")
     turns_node = f.get("turns")
     expect = Expect(
-        outcome=f.word("outcome", default=""),
-        stage=f.word("stage", default=""),
+        outcome=f.word("outcome", default="") or None,
+        stage=f.word("stage", default="") or None,
         score=read_range(score_node, "score", report) if score_node else None,
         score_above=read_names(f.get("score_above"), report),
         verdicts=read_verdicts(f.mapping("verdicts"), report),
@@ -257,7 +258,7 @@ def read_names(node: Node | None, report: Report) -> tuple[tuple[str, Location],
     return tuple(names)
 
 
-def read_verdicts(node: Node | None, report: Report) -> tuple[Verdict, ...]:
+def read_verdicts(node: Node | None, report: Report) -> tuple[ExpectedVerdict, ...]:
     """`{2: vooruitgang, 3: not vooruitgang}`: each located where it is written, so a failure points there."""
     if node is None:
         return ()
@@ -269,9 +270,9 @@ def read_verdicts(node: Node | None, report: Report) -> tuple[Verdict, ...]:
         if not key.isdigit():
             report.error(node.keys[key], f"'{key}' is not a turn number",
                          "write the turn's number, e.g. '2: vooruitgang'")
-        elif verdict not in VERDICTS or len(words) != 1 + negated:
+        elif verdict not in tuple(Verdict) or len(words) != 1 + negated:
             report.error(value, f"'{value.text}' is not a verdict",
-                         f"{one_of_hint(verdict, VERDICTS)}, or 'not' and one of them")
+                         f"{one_of_hint(verdict, Verdict)}, or 'not' and one of them")
         else:
-            verdicts.append(Verdict(int(key), verdict, negated, locate(value)))
+            verdicts.append(ExpectedVerdict(int(key), Verdict(verdict), negated, locate(value)))
     return tuple(verdicts)

@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 
 from game.bots.strategy import Strategy, bot_rng, play_out
-from game.model.playthrough import ENDED, Playthrough
+from game.model.playthrough import Phase, Playthrough
+from game.model.scenario import Scenario
 from game.room.outbox import Outbox
-from game.scenario.scenario import Scenario
 from game.workshop.journal import Journal
 
 
@@ -26,9 +26,9 @@ def play_live(scenario: Scenario, strategy: str, seed: int, journal: Journal, ou
     play = Playthrough.start(scenario, seed)
     play_id = journal.begin(play, trainee, workshop, seed)
     strategy_ = Strategy(strategy, bot_rng(seed))
-    while play.phase != ENDED and not (stop and stop.is_set()):
+    while play.phase != Phase.ENDED and not (stop and stop.is_set()):
         play_out(play, strategy_, max_actions=1)  # one action: one turn, committed by the journal as it is made
-        if play.phase == ENDED:
+        if play.phase == Phase.ENDED:
             journal.finish(play_id, play)
         outbox.send()
         delay = pace()

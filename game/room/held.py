@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from game.model.deal import QUOTE_SENT
+from game.model.deal import Stage
 from game.room.protocol import Ack, taken, through
 from game.workshop.journal import FINISH_COLUMNS, PlayRecord, TurnRecord
 
@@ -46,7 +46,7 @@ class HeldPlay:
     def stage(self) -> str:
         if self.finished and self.fields.get("stage"):
             return self.fields["stage"]
-        return self.turns[max(self.turns)].stage_after if self.turns else QUOTE_SENT
+        return self.turns[max(self.turns)].stage_after if self.turns else Stage.QUOTE_SENT
 
     @property
     def score(self) -> float:

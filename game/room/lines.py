@@ -13,9 +13,9 @@ from pathlib import Path
 
 from game.debrief import principle_text
 from game.installation import scenario_folders
+from game.model.scenario import DecisionPoint, Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import DecisionPoint, Scenario
 
 
 class ScenarioLines:
@@ -49,8 +49,8 @@ class ScenarioLines:
         point = self.point(key, call_id, point_id)
         return point.buyer.strip() if point else ""
 
-    def principle(self, key: str, call_id: str, point_id: str, say: str, lang: str) -> str:
-        """The principle behind the phrasing said, found by its words (another version may number them otherwise)."""
+    def principle(self, key: str, call_id: str, point_id: str, choice: int, lang: str) -> str:
+        """The principle behind phrasing `choice` (its place in the list, from 0) at a decision point."""
         point = self.point(key, call_id, point_id)
-        phrasing = next((p for p in point.phrasings if p.say.strip() == say.strip()), None) if point else None
+        phrasing = point.phrasings[choice] if point and 0 <= choice < len(point.phrasings) else None
         return principle_text(lang, phrasing.principle) if phrasing and phrasing.principle else ""

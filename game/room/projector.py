@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from game.model.deal import STAGES
-from game.model.scoring import VERDICTS
+from game.model.deal import Stage
+from game.model.ending import EndingKind
+from game.model.scoring import Verdict
 from game.room.held import Position, Room
 from game.room.lines import ScenarioLines
 from game.text import say, shortened
@@ -20,7 +21,6 @@ from game.workshop.page import verdict_bar
 from game.workshop.words import Words
 
 AGENDA_SIZE = 3  # "the three prolonging phrasings most of the room used"
-OUTCOMES = ("order", "next_step", "objection", "clear_no", "strung_along")
 LONGEST_BUYER_LINE = 160
 BAR = {"width": 360, "height": 40}
 PUBLIC = ("summary", "where", "outcomes", "agenda", "choices")
@@ -81,7 +81,7 @@ def _where(positions: list[Position], words: PageWords, names: bool) -> str:
     if not positions:
         return f"<p class=waiting>{e(words('waiting'))}</p>"
     lanes = []
-    for stage in STAGES:
+    for stage in Stage:
         chips = [f"<li class='chip{' done' if p.finished else ''}' data-trainee='{p.number}'>"
                  f"<span class=who>{e(_who(p, words, names))}</span> <b class=score>{e(_score(p.score))}</b></li>"
                  for p in positions if p.stage == stage]
@@ -97,7 +97,7 @@ def _outcomes(room: Room, words: PageWords) -> str:
     if not counts:
         return ""
     columns = []
-    for outcome in OUTCOMES:
+    for outcome in EndingKind:
         count = counts[outcome]
         blocks = "<i></i>" * count
         columns.append(f"<figure class='outcome {outcome}' data-count={count}><b>{count}</b>"
@@ -115,7 +115,7 @@ def _agenda(group: Group, lines: ScenarioLines, words: PageWords) -> str:
     most = max(item.choice.count for item in group.agenda)
     for item in group.agenda:
         choice, point = item.choice, item.point
-        principle = lines.principle(point.scenario, point.call_id, point.point_id, choice.say, words.lang)
+        principle = lines.principle(point.scenario, point.call_id, point.point_id, choice.choice, words.lang)
         items.append(
             f"<li><q>{e(choice.say)}</q>"
             f"<div class=measure>{_bar(choice, most, words)}"
@@ -149,12 +149,12 @@ def _choices(group: Group, lines: ScenarioLines, words: PageWords) -> str:
     if not group.points:
         return ""
     legend = "<p class=legend>" + "".join(
-        f"<span><i class='swatch {v}'></i>{e(words.report.verdict(v))}</span>" for v in VERDICTS) + "</p>"
+        f"<span><i class='swatch {v}'></i>{e(words.report.verdict(v))}</span>" for v in Verdict) + "</p>"
     articles = []
     for point in sorted(group.points, key=_in_scenario_order(group, lines)):
         rows = []
         for choice in point.choices:
-            principle = lines.principle(point.scenario, point.call_id, point.point_id, choice.say, words.lang)
+            principle = lines.principle(point.scenario, point.call_id, point.point_id, choice.choice, words.lang)
             rows.append(
                 f"<li class='choice {choice.verdict}'>{_bar(choice, point.total, words)}"
                 f"<b class=count>{e(words('of', count=choice.count, total=point.total))}</b>"

@@ -11,16 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.model.scenario import Location
 from game.scenario import limits
 from game.scenario.problem import Problem
 from game.scenario.shapes import Clock, Flag, Hours, Items, Key, Number, Record, Text, Word, plain
 from game.scenario.source import Node
-
-
-@dataclass(frozen=True, order=True, slots=True)
-class Location:
-    line: int = 0
-    column: int = 0
 
 
 def locate(node: Node) -> Location:
@@ -155,7 +150,7 @@ class Fields:
             return default if default is not None else options[0]
         value = node.text if node.is_scalar else ""
         if value in options:
-            return value
+            return options[options.index(value)]  # the option itself: a StrEnum's member
         self.report.error(node, f"'{key}' in {self.what} is '{value}', which is not known",
             one_of_hint(value, options))
         return default or options[0]

@@ -44,14 +44,16 @@ box on screen holds (assets/text_limits.yaml) and the value its list must hold.
 
 from __future__ import annotations
 
-from game.model import deal as stages
+from game.model.deal import OPEN_STAGES, Move, Stage
+from game.model.ending import EndingKind
 from game.model.ladder import PROSPECT
-from game.model.motive import MOTIVES
-from game.scenario.scenario import AIMS, DIFFICULTIES, END_CALL, LANGUAGES, UNREACHABLE, VOICEMAIL
+from game.model.motive import Motive
+from game.model.scenario import DIFFICULTIES, END_CALL, UNREACHABLE, VOICEMAIL, Aim
 from game.scenario.shapes import Clock, Either, Flag, Hours, Items, Key, Number, Record, Shape, Text, Word
+from game.text import LANGUAGES
 
-ENDING_KINDS = ("order", "next_step", "objection", "clear_no", "strung_along")
-CALL_STAGES = tuple(stage for stage in stages.OPEN_STAGES if stage != stages.QUOTE_SENT)
+ENDING_KINDS = tuple(EndingKind)
+CALL_STAGES = tuple(stage for stage in OPEN_STAGES if stage != Stage.QUOTE_SENT)
 NONE = "none"  # no move, no appointment
 # A time of day as the model reads it (game.model.moment.parse_clock): 9:30, 09:30 or 9.30.
 CLOCK_PATTERN = r"^([01]?\d|2[0-3])[:.]([0-5]\d)$"
@@ -63,12 +65,12 @@ HOURS_PATTERN = r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*-\s*([01]?\d|2[0-3])[:.]([
 
 def per_motive(name: str, doc: str, shape: Shape, what: str) -> Record:
     """A record with one key per hidden motive."""
-    return Record(name, doc, tuple(Key(motive, shape, what.replace("{motive}", motive)) for motive in MOTIVES))
+    return Record(name, doc, tuple(Key(motive, shape, what.replace("{motive}", motive)) for motive in Motive))
 
 
 # --- the parts of a scenario ---------------------------------------------------------------
 
-MOVE = Word((*stages.MOVES, NONE), aliases=("nothing", ""), blank=True)
+MOVE = Word((*Move, NONE), aliases=("nothing", ""), blank=True)
 NO_APPOINTMENT = Word((NONE,), aliases=("nothing", ""), blank=True)
 
 APPOINTMENT = Record("appointment", "The next contact this phrasing agrees, at a moment the trainee can choose.", (
@@ -98,7 +100,7 @@ RESPONSE = Record("response", "What the buyer answers when he has this motive; w
 PHRASING = Record("phrasing", "One phrasing the trainee can choose.", (
     Key("say", Text(), "What the trainee says ({limit}). `{appointment}` names the moment the phrasing proposes.",
         required=True, box="phrasing"),
-    Key("aim", Word(AIMS), "{options}: what you wrote it to do. `lint` warns when the deal disagrees.",
+    Key("aim", Word(tuple(Aim)), "{options}: what you wrote it to do. `lint` warns when the deal disagrees.",
         required=True),
     Key("reply", Text(nonempty=True), "What the buyer answers ({limit}).", required=True, box="reply"),
     Key("feedback", Text(), "Shown in the debrief ({limit}): why it did or did not move the deal; may name "
@@ -160,9 +162,9 @@ BUYER = Record("buyer", "The buyer the trainee follows up with.", (
         "and an age (`in her forties`, `van in de vijftig`): the game draws the face from it and, when the buyer "
         "speaks, picks a voice that fits."),
     Key("colleague", Text(), "Who answers when a claim says `unreachable: colleague`. Without one, voicemail."),
-    Key("motive", Either((Word(MOTIVES), MOTIVE_WEIGHTS)), "Why the buyer asked for the quote: one motive "
+    Key("motive", Either((Word(tuple(Motive)), MOTIVE_WEIGHTS)), "Why the buyer asked for the quote: one motive "
         "(`motive: price_lever`), or weights to draw one per game (`motive: {real_interest: 2, polite_no: 1}`).",
-        default=MOTIVES[0]),
+        default=Motive.REAL_INTEREST),
     Key("ladder", LADDER, "Who gets the buyer's attention first, top first; must include `{holds}` (the trainee).",
         shown="the rules' ladder"),
     Key("email_reply", Text(), "The buyer's answer to any e-mail.", shown="the game's own"),
@@ -197,7 +199,7 @@ ENDINGS = Record("endings", "Your own titles and texts for the endings; missing 
 
 STAGE_WEIGHTS = Record("stage weights", "The value of each deal stage, whole numbers; they must rise in the order "
                        "quote_sent, reached, position_known, step_agreed, clear_no, order.", tuple(
-    Key(stage, Number(-1000, 1000), f"The value of the stage {stage}.") for stage in stages.STAGES))
+    Key(stage, Number(-1000, 1000), f"The value of the stage {stage}.") for stage in Stage))
 
 SCORE = Record("score weights", "Score weights, whole numbers.", (
     Key("stages", STAGE_WEIGHTS, "The value of each deal stage; they must rise in the order quote_sent, reached, "

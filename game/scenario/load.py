@@ -17,19 +17,12 @@ from pathlib import Path
 
 from game.assets import ASSETS
 from game.installation import console_program
-from game.model import deal as stages
+from game.model.deal import Move, Stage
+from game.model.ending import EndingKind
 from game.model.ladder import PROSPECT, PriorityLadder
 from game.model.moment import clock_text, is_workday, parse_clock
-from game.model.motive import MOTIVES
-from game.model.scoring import ScoreWeights
-from game.scenario import format as declared
-from game.scenario import limits
-from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint, text_of
-from game.scenario.format import ENDING_KINDS
-from game.scenario.placeholders import check_placeholders
-from game.scenario.problem import Problem, ScenarioError
-from game.scenario.scenario import (
-    APPOINTMENT_PLACEHOLDER,
+from game.model.motive import Motive
+from game.model.scenario import (
     END_CALL,
     Appointment,
     BuyerProfile,
@@ -43,8 +36,14 @@ from game.scenario.scenario import (
     Rules,
     Scenario,
 )
+from game.model.scoring import ScoreWeights
+from game.scenario import format as declared
+from game.scenario import limits
+from game.scenario.fields import Fields, Report, did_you_mean, locate, one_of_hint, text_of
+from game.scenario.placeholders import check_placeholders
+from game.scenario.problem import Problem, ScenarioError
 from game.scenario.source import Node, cycle_collector_paused, decode, file_bytes, read_file, read_text
-from game.text import lookup
+from game.text import APPOINTMENT_PLACEHOLDER, lookup
 
 RULES_FILE = ASSETS / "rules.yaml"
 _THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
@@ -165,7 +164,7 @@ def _ladder_node(root: Node) -> Node | None:
 
 def read_buyer(node: Node | None, report: Report, rules: Rules, language: str) -> BuyerProfile:
     if node is None:
-        return BuyerProfile("", "", "", "", {MOTIVES[0]: 1.0}, PriorityLadder(rules.ladder), "", "", "")
+        return BuyerProfile("", "", "", "", {Motive.REAL_INTEREST: 1.0}, PriorityLadder(rules.ladder), "", "", "")
     f = Fields(node, declared.BUYER, "the buyer", report)
     buyer = BuyerProfile(
         name=f.text("name"),
@@ -183,27 +182,27 @@ def read_buyer(node: Node | None, report: Report, rules: Rules, language: str) -
     return buyer
 
 
-def read_motives(f: Fields, report: Report) -> dict[str, float]:
+def read_motives(f: Fields, report: Report) -> dict[Motive, float]:
     node = f.get("motive")
     if node is None:
-        return {MOTIVES[0]: 1.0}
+        return {Motive.REAL_INTEREST: 1.0}
     if node.is_scalar:
         return {_motive_name(node, report): 1.0}
     weights = Fields(node, declared.MOTIVE_WEIGHTS, "the motive weights", report)
-    drawn = {name: weights.number(name, 0) for name in MOTIVES}
+    drawn = {name: weights.number(name, 0) for name in Motive}
     weights.finish()
     if sum(drawn.values()) <= 0:
         report.error(node, "the motive weights add up to nothing",
             "give at least one motive a weight above 0, e.g. 'real_interest: 1'")
-        return {MOTIVES[0]: 1.0}
+        return {Motive.REAL_INTEREST: 1.0}
     return drawn
 
 
-def _motive_name(node: Node, report: Report) -> str:
-    if node.text in MOTIVES:
-        return node.text
-    report.error(node, f"'{node.text}' is not a motive", one_of_hint(node.text, MOTIVES))
-    return MOTIVES[0]
+def _motive_name(node: Node, report: Report) -> Motive:
+    if node.text in tuple(Motive):
+        return Motive(node.text)
+    report.error(node, f"'{node.text}' is not a motive", one_of_hint(node.text, Motive))
+    return Motive.REAL_INTEREST
 
 
 def read_ladder(f: Fields, report: Report, rules: Rules) -> PriorityLadder:
@@ -226,11 +225,11 @@ def read_rungs(f: Fields, report: Report) -> tuple[str, ...]:
     return rungs if shape.holds in rungs else (*rungs, shape.holds)
 
 
-def read_texts_by_motive(node: Node | None, what: str, report: Report) -> dict[str, str]:
+def read_texts_by_motive(node: Node | None, what: str, report: Report) -> dict[Motive, str]:
     if node is None:
         return {}
     f = Fields(node, declared.MOTIVE_NOTES, what, report)
-    texts = {name: f.text(name) for name in MOTIVES if f.has(name)}
+    texts = {name: f.text(name) for name in Motive if f.has(name)}
     f.finish()
     return texts
 
@@ -326,7 +325,7 @@ def read_call(node: Node, number: int, report: Report, rules: Rules) -> Call:
         report.error(f.where("points"), f"call {number} has no decision points", "add at least one under 'points:'")
     call = Call(
         id=call_id,
-        stages=tuple(n.text for n in stage_nodes if n.text in open_stages) or open_stages,
+        stages=tuple(Stage(n.text) for n in stage_nodes if n.text in open_stages) or open_stages,
         points=points,
         at=locate(node),
     )
@@ -356,7 +355,7 @@ def read_point(node: Node, call_id: str, number: int, report: Report, rules: Rul
     return point
 
 
-def read_buyer_lines(node: Node | None, point_id: str, report: Report) -> dict[str, str]:
+def read_buyer_lines(node: Node | None, point_id: str, report: Report) -> dict[Motive, str]:
     if node is None:
         return {}
     lines = {}
@@ -398,7 +397,7 @@ def _check_named_moment(f: Fields, phrasing: Phrasing, report: Report) -> None:
             "agrees no moment", "add 'appointment: {days_later: 1, at: \"10:00\"}', or write the moment out")
 
 
-def read_overrides(node: Node, what: str, base: Response, report: Report, rules: Rules) -> dict[str, Response]:
+def read_overrides(node: Node, what: str, base: Response, report: Report, rules: Rules) -> dict[Motive, Response]:
     responses = {}
     for motive, value in _motive_entries(node, report):
         f = Fields(value, declared.RESPONSE, f"if_motive {motive} in {what}", report)
@@ -407,13 +406,13 @@ def read_overrides(node: Node, what: str, base: Response, report: Report, rules:
     return responses
 
 
-def _motive_entries(node: Node, report: Report) -> list[tuple[str, Node]]:
+def _motive_entries(node: Node, report: Report) -> list[tuple[Motive, Node]]:
     entries = []
     for motive, value in node.value.items():
-        if motive not in MOTIVES:
-            report.error(node.keys[motive], f"'{motive}' is not a motive", one_of_hint(motive, MOTIVES))
+        if motive not in tuple(Motive):
+            report.error(node.keys[motive], f"'{motive}' is not a motive", one_of_hint(motive, Motive))
             continue
-        entries.append((motive, value))
+        entries.append((Motive(motive), value))
     return entries
 
 
@@ -447,7 +446,7 @@ def read_optional_appointment(f: Fields, inherited: Appointment | None, report: 
     return read_appointment(node, report, rules)
 
 
-def read_moves(node: Node, report: Report) -> tuple[str, ...]:
+def read_moves(node: Node, report: Report) -> tuple[Move, ...]:
     items = node.value if node.is_list else [node]
     move = declared.MOVE
     moves = []
@@ -455,7 +454,7 @@ def read_moves(node: Node, report: Report) -> tuple[str, ...]:
         if item.value is None or item.text in (declared.NONE, *move.aliases):
             continue
         if item.text in move.options:
-            moves.append(item.text)
+            moves.append(Move(item.text))
         elif "," in item.text:
             report.error(item, f"'{item.text}' is not one move", f"for two moves write a list: deal: [{item.text}]")
         else:
@@ -533,7 +532,7 @@ def _check_sizes(calls: tuple[Call, ...], report: Report) -> None:
 def read_endings(node: Node | None, report: Report, language: str) -> dict[str, Ending]:
     f = Fields(node, declared.ENDINGS, "the endings", report) if node else None
     endings = {}
-    for kind in ENDING_KINDS:
+    for kind in EndingKind:
         given = f.mapping(kind) if f else None
         endings[kind] = read_ending(given, kind, report, language)
     if f:
@@ -541,7 +540,7 @@ def read_endings(node: Node | None, report: Report, language: str) -> dict[str, 
     return endings
 
 
-def read_ending(node: Node | None, kind: str, report: Report, language: str) -> Ending:
+def read_ending(node: Node | None, kind: EndingKind, report: Report, language: str) -> Ending:
     default_title = lookup(language, f"ending.{kind}.title")
     default_text = lookup(language, f"ending.{kind}.text")
     if node is None:
@@ -596,7 +595,7 @@ def read_hours(f: Fields, hours: str, base: Rules | None, report: Report) -> tup
 def read_weights(node: Node | None, report: Report, base: ScoreWeights | None) -> ScoreWeights:
     """The score weights: whole numbers, so the score is exactly the sum of the turns shown."""
     if node is None:
-        return base or ScoreWeights(dict.fromkeys(stages.STAGES, 0), 0, 0, 0, 0, 0)
+        return base or ScoreWeights(dict.fromkeys(Stage, 0), 0, 0, 0, 0, 0)
     f = Fields(node, declared.SCORE, "the score weights", report, every_key_required=base is None)
     stage_node = f.mapping("stages")
 
@@ -616,12 +615,12 @@ def read_weights(node: Node | None, report: Report, base: ScoreWeights | None) -
     return weights
 
 
-def read_stage_weights(node: Node | None, report: Report, base: ScoreWeights | None) -> dict[str, int]:
-    values = dict(base.stages) if base else dict.fromkeys(stages.STAGES, 0)
+def read_stage_weights(node: Node | None, report: Report, base: ScoreWeights | None) -> dict[Stage, int]:
+    values = dict(base.stages) if base else dict.fromkeys(Stage, 0)
     if node is None:
         return values
     f = Fields(node, declared.STAGE_WEIGHTS, "the stage weights", report, every_key_required=base is None)
-    for stage in stages.STAGES:
+    for stage in Stage:
         values[stage] = f.number(stage, values[stage])
     f.finish()
     return values
@@ -629,8 +628,8 @@ def read_stage_weights(node: Node | None, report: Report, base: ScoreWeights | N
 
 # The order of the lesson: every move up is worth something, a clear no beats every open end,
 # and the order beats a clear no.
-STAGE_ORDER = (stages.QUOTE_SENT, stages.REACHED, stages.POSITION_KNOWN, stages.STEP_AGREED, stages.CLEAR_NO,
-               stages.ORDER)
+STAGE_ORDER = (Stage.QUOTE_SENT, Stage.REACHED, Stage.POSITION_KNOWN, Stage.STEP_AGREED, Stage.CLEAR_NO,
+               Stage.ORDER)
 
 
 def check_weights(weights: ScoreWeights, stage_node: Node, node: Node, report: Report) -> None:
@@ -642,7 +641,7 @@ def check_weights(weights: ScoreWeights, stage_node: Node, node: Node, report: R
                 "a clear no beats every deal left open, and the order beats a clear no: "
                 f"give {higher} more than {lower}")
             return
-    reopen = values[stages.POSITION_KNOWN] - values[stages.REACHED]
+    reopen = values[Stage.POSITION_KNOWN] - values[Stage.REACHED]
     if weights.appointment >= reopen:
         report.error(node, f"'appointment' ({weights.appointment}) must be less than position_known minus reached "
             f"({reopen})", "else reopening the sale while agreeing a moment would score as a gain")

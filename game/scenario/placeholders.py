@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from game.scenario.fields import Report, did_you_mean
-from game.scenario.scenario import APPOINTMENT_PLACEHOLDER
 from game.scenario.source import Node
+from game.text import APPOINTMENT_PLACEHOLDER
 
 PLACEHOLDER = re.compile(r"\{([^{}\n]{0,40})\}")
 KNOWN = (APPOINTMENT_PLACEHOLDER[1:-1],)

@@ -30,7 +30,6 @@ _PLAIN_TYPES = {
     "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
     "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
 }
-_IMPLICIT_FIRST_CHARACTERS = frozenset(_resolver.yaml_implicit_resolvers)
 _STANDARD_TAGS = {"!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -164,8 +163,7 @@ def _tree(text: str, name: str, before: list[Problem] | None = None, found: list
     builder = _TreeBuilder(name)
     parser = Parser(text)
     try:
-        with cycle_collector_paused():
-            builder.build(parser.get_event)
+        builder.build(parser.get_event)
     except yaml.MarkedYAMLError as error:
         syntax = _syntax_problem(error, name, text)
         known = any(trap.line == syntax.line for trap in found or ())
@@ -234,70 +232,60 @@ class _TreeBuilder:
         self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message, hint))
 
     def build(self, next_event: Callable[[], yaml.Event | None]) -> None:
-        """Take events until the parser has none left: one loop, as it runs once per value in the file.
-
-        It runs half a million times for a large file, so the common cases (a scalar, a plain key,
-        a new key in a mapping) are written out here and names are looked up once, before it.
-        """
-        containers, pending_keys = self.containers, self.pending_keys
-        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
-        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
-        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-        max_nodes, max_depth, implicit_first = limits.MAX_NODES, limits.MAX_DEPTH, _IMPLICIT_FIRST_CHARACTERS
+        """Take events until the parser has none left."""
         while (event := next_event()) is not None:
-            kind = type(event)
-            if kind is scalar_event:
-                self.nodes += 1
-                if event.anchor or event.tag or self.nodes > max_nodes:
-                    self._check(event)
-                if containers and pending_keys[-1] is None and type(containers[-1].value) is dict:
-                    pending_keys[-1] = event  # a key: its text and where it stands are all that is kept of it
-                    continue
-                mark, text = event.start_mark, event.value
-                # quoted, or starting with a character no number, yes/no or null starts with: text as written
-                is_text = event.style or (text and text[0] not in implicit_first)
-                node = Node(text if is_text else _scalar_value(event), mark.line + 1, mark.column + 1, text)
-            elif kind is mapping_start or kind is sequence_start:
-                self.nodes += 1
-                if event.anchor or event.tag or self.nodes > max_nodes:
-                    self._check(event)
-                if len(containers) >= max_depth:
-                    self._too_deep(event)
-                mark = event.start_mark
-                containers.append(Node({} if kind is mapping_start else [], mark.line + 1, mark.column + 1))
-                pending_keys.append(None)
-                continue
-            elif kind is mapping_end or kind is sequence_end:
-                pending_keys.pop()
-                node = containers.pop()
-            elif kind is alias_event:
-                mark = event.start_mark
-                self.refuse(mark, f"aliases ('*{event.anchor}') are not supported in scenario files",
-                    "write the text out in full where you need it")
-                node = Node(None, mark.line + 1, mark.column + 1)  # keeps keys in step
-            elif kind is yaml.DocumentStartEvent:
+            if isinstance(event, yaml.ScalarEvent):
+                self._scalar(event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self._open(event)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.pending_keys.pop()
+                self._place(self.containers.pop())
+            elif isinstance(event, yaml.AliasEvent):
+                self._alias(event)
+            elif isinstance(event, yaml.DocumentStartEvent):
                 self._start_document(event)
-                continue
-            else:
-                continue
-            if not containers:
-                self.root = node
-                continue
-            values = containers[-1].value
-            if type(values) is list:
-                values.append(node)
-                continue
-            key = pending_keys[-1]
-            if key is None:
-                pending_keys[-1] = node  # a key that is a list, a mapping or an alias: _put reports it
-                continue
-            pending_keys[-1] = None
-            if type(key) is not scalar_event or key.value in values or key.value == "<<":
-                self._put(values, key, node)
-                continue
-            mark = key.start_mark
-            node.key_line, node.key_column = mark.line + 1, mark.column + 1
-            values[key.value] = node
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        self.nodes += 1
+        self._check(event)
+        if self.containers and self.containers[-1].is_map and self.pending_keys[-1] is None:
+            self.pending_keys[-1] = event  # a key: its text and where it stands are all that is kept of it
+            return
+        mark = event.start_mark
+        self._place(Node(_scalar_value(event), mark.line + 1, mark.column + 1, event.value))
+
+    def _open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
+        self.nodes += 1
+        self._check(event)
+        if len(self.containers) >= limits.MAX_DEPTH:
+            self._too_deep(event)
+        mark = event.start_mark
+        empty = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.containers.append(Node(empty, mark.line + 1, mark.column + 1))
+        self.pending_keys.append(None)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        mark = event.start_mark
+        self.refuse(mark, f"aliases ('*{event.anchor}') are not supported in scenario files",
+            "write the text out in full where you need it")
+        self._place(Node(None, mark.line + 1, mark.column + 1))  # keeps keys in step
+
+    def _place(self, node: Node) -> None:
+        """Put a finished value where it belongs: the root, the end of a list, or under its key."""
+        if not self.containers:
+            self.root = node
+            return
+        container = self.containers[-1]
+        if container.is_list:
+            container.value.append(node)
+            return
+        key = self.pending_keys[-1]
+        if key is None:
+            self.pending_keys[-1] = node  # a key that is a list, a mapping or an alias: _put reports it
+            return
+        self.pending_keys[-1] = None
+        self._put(container.value, key, node)
 
     def _check(self, event: Any) -> None:
         if self.nodes > limits.MAX_NODES:
@@ -323,7 +311,7 @@ class _TreeBuilder:
             raise _Refused
 
     def _put(self, mapping: dict[str, Node], key: yaml.ScalarEvent | Node, value: Node) -> None:
-        """Put a value under a key that is not a plain new word, or report what is wrong with the key."""
+        """Put a value under its key, or report what is wrong with the key."""
         if isinstance(key, Node):
             line, column, name = key.line, key.column, key.text
             if not key.is_scalar:
@@ -349,8 +337,6 @@ def _scalar_value(event: yaml.ScalarEvent) -> Any:
     if event.style or not event.implicit[0]:
         return event.value
     value = event.value
-    if value and value[0] not in _IMPLICIT_FIRST_CHARACTERS:
-        return value  # what the resolver would say, without asking it: only these can be numbers, bools or null
     tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
     construct = _PLAIN_TYPES.get(tag)
     if construct is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.scenario.scenario import Scenario
+from game.model.scenario import Scenario
 from game.scenes.scene import Scene
 from game.ui.button import Button
 from game.ui.chrome import hints, split_columns, take_bottom, top_bar

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.model import turn as turns
-from game.model.playthrough import IN_CALL, Playthrough
+from game.model.playthrough import Phase, Playthrough
+from game.model.turn import CallEnd, Turn
 from game.scenes.confirm import ConfirmScene
 from game.scenes.scene import Scene
 from game.session import Session
 from game.text import moment_text as when_text
-from game.text import say
+from game.text import replied, say, with_moment
+from game.text import said as said_text
 from game.ui.button import Button
 from game.ui.chrome import hints, split_columns, top_bar
 from game.ui.look import Look
@@ -30,7 +31,7 @@ class CallScene(Scene):
         super().__init__(look)
         self.session = session
         self.state = CHOOSING
-        self.turn: turns.Turn | None = None
+        self.turn: Turn | None = None
         self.minutes = session.play.call_minutes  # shown on the call clock, also after the buyer hung up
         self.menu = Menu([])
         self.next_menu = Menu([Button("next", self.t("common.continue"), primary=True, hint="Enter")])
@@ -47,8 +48,9 @@ class CallScene(Scene):
     def _phrasings(self) -> None:
         point = self.play.point
         phrasings = point.phrasings if point else ()
-        self.menu = Menu([Button(str(i), self.play.say_text(i)) for i in range(len(phrasings))], numbered=True)
         self.look.speech.buyer(self.session.scenario, self.play.buyer_line)
+        self.menu = Menu([Button(str(i), with_moment(self.lang, phrasing.say, self.play.proposes(i)))
+                          for i, phrasing in enumerate(phrasings)], numbered=True)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -72,7 +74,7 @@ class CallScene(Scene):
         self.turn = self.play.choose(index)
         self.minutes += self.turn.change.minutes
         self.state = REPLY
-        self.look.speech.buyer(self.session.scenario, self.turn.reply)
+        self.look.speech.buyer(self.session.scenario, replied(self.lang, self.turn))
         if self.turn.call_end:
             self.look.sounds.play("hang_up")
 
@@ -80,7 +82,7 @@ class CallScene(Scene):
         """From the reply to the next decision, or out of the call when it is over."""
         if self.state != REPLY:
             return
-        if self.play.phase != IN_CALL:
+        if self.play.phase != Phase.IN_CALL:
             self.close("hung_up")
             return
         self.state = CHOOSING
@@ -182,24 +184,25 @@ class CallScene(Scene):
         gap = look.space("gap")
         said_h = look.font("small").get_linesize() * 3
         said = pygame.Rect(rect.left, rect.top, rect.width, said_h)
-        look.text(surface, self.t("call.you_said", say=turn.say), said, "small", "muted")
+        look.text(surface, self.t("call.you_said", say=said_text(self.lang, turn)), said, "small", "muted")
         button = pygame.Rect(rect.right - look.px(240), rect.bottom - look.px(46), look.px(240), look.px(46))
         notice = self._notice(turn)
         notice_h = look.font("body", True).get_linesize() * 2 if notice else 0
         bubble = pygame.Rect(rect.left + look.px(12), said.bottom + gap, rect.width - look.px(12),
                              button.top - said.bottom - 3 * gap - notice_h)
-        bubble = self._bubble(surface, bubble, turn.reply, shrink=True)
+        bubble = self._bubble(surface, bubble, replied(self.lang, turn), shrink=True)
         if notice:
-            colour = "accent" if turn.call_end == turns.CALL_ENDED else "problem"
+            colour = "accent" if turn.call_end == CallEnd.ENDED else "problem"
             look.text(surface, notice, pygame.Rect(rect.left, bubble.bottom + 2 * gap, rect.width, notice_h), "body",
                       colour, bold=True)
-        self.next_menu.buttons[0].label = self.t("common.continue" if self.play.phase == IN_CALL else "call.hang_up")
+        going_on = self.play.phase == Phase.IN_CALL
+        self.next_menu.buttons[0].label = self.t("common.continue" if going_on else "call.hang_up")
         self.next_menu.draw(surface, look, [button], "small")
 
-    def _notice(self, turn: turns.Turn) -> str:
+    def _notice(self, turn: Turn) -> str:
         name = self.session.scenario.buyer.name
-        if turn.call_end in (turns.CUT_SHORT, turns.PATIENCE):
+        if turn.call_end in (CallEnd.CUT_SHORT, CallEnd.PATIENCE):
             return say(self.lang, f"outcome.{turn.call_end}", name=name, what=turn.claim_what)
-        if turn.call_end == turns.CALL_ENDED:
+        if turn.call_end == CallEnd.ENDED:
             return self.t("call.ended", name=name)
         return ""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pygame
 
 from game.library import Entry
-from game.scenario.scenario import Scenario
+from game.model.scenario import Scenario
 from game.scenes.scene import Scene
 from game.text import say
 from game.ui.chrome import hints, top_bar

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pygame
 
 from game.debrief import Debrief, DebriefLine, debrief, signed
-from game.model import turn as turns
-from game.model.scoring import VOORUITGANG
+from game.model.scoring import Verdict
+from game.model.turn import TurnKind
 from game.scenes.scene import Scene
 from game.session import Session
 from game.ui.button import Button
@@ -42,7 +42,7 @@ class DebriefScene(Scene):
 
     def _can_practise(self) -> bool:
         """Every turn the trainee made can be tried again; the closing settlement is no turn of theirs."""
-        return self.line is not None and self.line.turn.kind != turns.CLOSING
+        return self.line is not None and self.line.turn.kind != TurnKind.CLOSING
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
@@ -168,13 +168,13 @@ class DebriefScene(Scene):
 
     def _best_note(self, line: DebriefLine) -> str:
         """Said when the trainee chose the phrasing that moves the deal most (the model leaves `better` empty)."""
-        return self.t("debrief.was_best") if line.turn.kind == turns.PHRASING else ""
+        return self.t("debrief.was_best") if line.turn.kind == TurnKind.PHRASING else ""
 
     def _better_title(self, line: DebriefLine) -> str:
         """A turn that already moved the deal can still have had a stronger phrasing."""
         if not line.better:
             return ""
-        return self.t("debrief.stronger" if line.verdict == VOORUITGANG else "debrief.better")
+        return self.t("debrief.stronger" if line.verdict == Verdict.VOORUITGANG else "debrief.better")
 
     def _when(self, line: DebriefLine) -> str:
         return line.when

@@ -10,10 +10,9 @@ from __future__ import annotations
 import pygame
 
 from game.debrief import debrief, happened
-from game.model import turn as turns
 from game.model.moment import Moment
-from game.model.playthrough import ENDED, IN_CALL, Playthrough
-from game.scenario.scenario import CALL, EMAIL
+from game.model.playthrough import Phase, Playthrough
+from game.model.turn import Channel, Turn, TurnOutcome
 from game.scenes.confirm import ConfirmScene
 from game.scenes.scene import Scene
 from game.session import Session
@@ -35,7 +34,7 @@ class ReachingScene(Scene):
         self.session = session
         self.state = PICKING
         self.ring_left = 0.0
-        self.turn: turns.Turn | None = None
+        self.turn: Turn | None = None
         self.cells: dict[Moment, pygame.Rect] = {}
         self.cursor = self._start_cursor()
         self.menu = Menu([])
@@ -53,13 +52,13 @@ class ReachingScene(Scene):
         return moments[0] if moments else Moment(1, self.play.rules.day_start)
 
     def _open(self, moment: Moment) -> bool:
-        return self.play.phase not in (ENDED, IN_CALL) and moment in self.play.moments()
+        return self.play.phase not in (Phase.ENDED, Phase.IN_CALL) and moment in self.play.moments()
 
     def _refresh_buttons(self) -> None:
         can = self._open(self.cursor)
         focus = self.menu.focus
-        self.menu = Menu([Button(CALL, self.t("reaching.call"), can, "Enter", primary=True),
-                          Button(EMAIL, self.t("reaching.email"), can, "E"),
+        self.menu = Menu([Button(Channel.CALL, self.t("reaching.call"), can, "Enter", primary=True),
+                          Button(Channel.EMAIL, self.t("reaching.email"), can, "E"),
                           Button("stop", self.t("reaching.stop"), True, "Esc")], horizontal=True, focus=focus)
 
     # --- input ------------------------------------------------------------------------
@@ -98,9 +97,9 @@ class ReachingScene(Scene):
             if 0 <= index < len(days):
                 self._point_at(Moment(days[index], self.cursor.minute))
         elif key in ENTER_KEYS or key == pygame.K_c:
-            self._press(self.menu.focused.key if key in ENTER_KEYS and self.menu.focus else CALL)
+            self._press(self.menu.focused.key if key in ENTER_KEYS and self.menu.focus else Channel.CALL)
         elif key == pygame.K_e:
-            self._press(EMAIL)
+            self._press(Channel.EMAIL)
         elif key == pygame.K_TAB:
             self.menu.move(1)
 
@@ -113,13 +112,13 @@ class ReachingScene(Scene):
             confirm = ConfirmScene(self.look, self.t("reaching.stop_question"), self.t("reaching.stop_yes"),
                                    self.t("common.keep_going"))
             self.stack.push(confirm, lambda yes: yes and self.close("stop"))
-        elif pressed in (CALL, EMAIL) and self._open(self.cursor):
+        elif pressed in (Channel.CALL, Channel.EMAIL) and self._open(self.cursor):
             self.attempt(self.cursor, pressed)
 
     def attempt(self, moment: Moment, channel: str) -> None:
         """Try to reach the buyer: what the keyboard, the mouse and the screenshot bot all end up doing."""
         self.turn = self.play.contact(moment, channel)
-        if channel == CALL:
+        if channel == Channel.CALL:
             self.state = RINGING
             self.ring_left = self.look.theme.timing("ring_seconds")
             self.look.sounds.play("ring")
@@ -128,15 +127,15 @@ class ReachingScene(Scene):
 
     def _answered(self) -> None:
         self.state = OUTCOME
-        self.look.sounds.play("pick_up" if self.turn and self.turn.outcome in (turns.THROUGH, turns.NO_NEWS)
+        self.look.sounds.play("pick_up" if self.turn and self.turn.outcome in (TurnOutcome.THROUGH, TurnOutcome.NO_NEWS)
                               else "hang_up")
         if self.turn is not None:
             self.look.speech.heard(self.session.scenario, self.turn)
 
     def _after_outcome(self) -> None:
-        if self.play.phase == IN_CALL:
+        if self.play.phase == Phase.IN_CALL:
             self.close("call")
-        elif self.play.phase == ENDED:
+        elif self.play.phase == Phase.ENDED:
             self.close("ended")
         else:
             self.state = PICKING

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from game.library import read_entries, scenario_paths
-from game.model.playthrough import ENDED, IN_CALL
+from game.model.playthrough import Phase
+from game.model.scenario import Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import Problem, ScenarioError
-from game.scenario.scenario import Scenario
 from game.scenes.briefing import BriefingScene
 from game.scenes.call import CallScene
 from game.scenes.choice import ChoiceScene
@@ -170,10 +170,10 @@ class SceneFlow:
     def show_play(self, replace: bool = False) -> None:
         """The scene for where the playthrough is now: the week, the call, or the debrief."""
         session = self.session
-        if session.play.phase == ENDED:
+        if session.play.phase == Phase.ENDED:
             self.recorder.finish(session)
             scene, after = DebriefScene(self.look, session), self._after_debrief
-        elif session.play.phase == IN_CALL:
+        elif session.play.phase == Phase.IN_CALL:
             scene, after = CallScene(self.look, session), self._after_play
         else:
             scene, after = ReachingScene(self.look, session), self._after_play

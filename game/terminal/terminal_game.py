@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from game.debrief import Debrief, debrief, happened, signed
 from game.model.moment import Moment, clock_text
-from game.model.playthrough import ENDED, IN_CALL, Playthrough
+from game.model.playthrough import Phase, Playthrough
 from game.model.turn import Turn
 from game.terminal.typed import is_stop, read_choice, read_contact, words
-from game.text import day_name, moment_text, say
+from game.text import day_name, moment_text, say, with_moment
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
@@ -51,8 +51,8 @@ class TerminalGame:
         """Play until the game ends, the trainee stops, or the input ends; then show the debrief."""
         self.introduce()
         try:
-            while self.play.phase != ENDED:
-                if not (self.talk() if self.play.phase == IN_CALL else self.reach()):
+            while self.play.phase != Phase.ENDED:
+                if not (self.talk() if self.play.phase == Phase.IN_CALL else self.reach()):
                     self.write(self.text("stopped"))
                     break
         except EOFError:
@@ -125,8 +125,9 @@ class TerminalGame:
         phrasings = play.point.phrasings
         self.write("")
         self.show(f"{play.scenario.buyer.name}: \"{play.buyer_line.strip()}\"")
-        for number in range(1, len(phrasings) + 1):
-            self.show(f"{number}. {play.say_text(number - 1)}", indent="   ", hanging="      ")
+        for number, phrasing in enumerate(phrasings, start=1):
+            line = with_moment(play.scenario.language, phrasing.say, play.proposes(number - 1))
+            self.show(f"{number}. {line}", indent="   ", hanging="      ")
         while True:
             typed = self.ask(self.text("ask_choice", count=len(phrasings)))
             if is_stop(self.lang, typed):

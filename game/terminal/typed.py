@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.model.moment import Moment, next_day, parse_clock
-from game.scenario.scenario import CALL, EMAIL
+from game.model.turn import Channel
 from game.text import LANGUAGES, day_name, lookup
 
 STOP = "stop"
@@ -31,9 +31,9 @@ def read_contact(lang: str, text: str, today: int) -> Contact | None:
     A day's name means the first such day from today on: 'mon' on a Friday is the Monday after.
     """
     parts = text.lower().replace(",", " ").split()
-    channel = CALL
+    channel = Channel.CALL
     if parts and parts[0] in words(lang, "email_words"):
-        channel, parts = EMAIL, parts[1:]
+        channel, parts = Channel.EMAIL, parts[1:]
     elif parts and parts[0] in words(lang, "call_words"):
         parts = parts[1:]
     if len(parts) == 1:

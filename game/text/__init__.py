@@ -2,6 +2,11 @@
 
 Each file there holds its own top-level keys (deal.yaml the deal's words, ui.yaml the
 window's); together they form one catalogue per language.
+
+A scenario's own texts are the trainer's words, in the scenario's language; the model keeps
+them as written, with the moment they name beside them. `with_moment` puts that moment into
+words where a text says {appointment}, for every view alike (the call, the terminal, the
+debrief, the journal).
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ from typing import Any
 
 from game.assets import ASSETS, read_yaml
 from game.model.moment import Moment
+from game.model.turn import Turn
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = ("nl", "en")  # every language the game speaks: assets/text/<lang>/ and a scenario's `language`
+APPOINTMENT_PLACEHOLDER = "{appointment}"  # in a scenario's text: the moment proposed or agreed
 
 
 def shortened(text: str, most: int) -> str:
@@ -66,3 +73,29 @@ def moment_text(lang: str, moment: Moment) -> str:
 def spoken_moment(lang: str, moment: Moment) -> str:
     """A moment as someone says it: 'Wednesday at 10:30', 'woensdag om 10:30'."""
     return say(lang, "spoken_moment", day=day_name(lang, moment.day), time=moment.clock)
+
+
+def with_moment(lang: str, text: str, moment: Moment | None) -> str:
+    """`text` with {appointment} naming `moment` as someone says it in `lang`.
+
+    Where a sentence begins with it, it begins with a capital: "{appointment}. Fine." works in Dutch too.
+    """
+    if moment is None or APPOINTMENT_PLACEHOLDER not in text:
+        return text
+    spoken = spoken_moment(lang, moment)
+    parts = text.split(APPOINTMENT_PLACEHOLDER)
+    for index, before in enumerate(parts[:-1]):
+        opening = before.rstrip().rstrip("\"'“")  # a quote may open the sentence
+        starts = not opening or opening[-1] in ".!?"
+        parts[index] = before + (spoken[:1].upper() + spoken[1:] if starts else spoken)
+    return "".join(parts)
+
+
+def said(lang: str, turn: Turn) -> str:
+    """What the trainee said in `turn`, the moment the line proposes filled in ('' for a contact)."""
+    return with_moment(lang, turn.say, turn.proposed)
+
+
+def replied(lang: str, turn: Turn) -> str:
+    """What the buyer answered in `turn`, the moment he agreed filled in."""
+    return with_moment(lang, turn.reply, turn.offered)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.model.scoring import ACHTERUITGANG, VOORUITGANG
+from game.model.scoring import Verdict
 
 
 def draw_verdict(surface: pygame.Surface, rect: pygame.Rect, verdict: str, colour, white) -> None:
@@ -16,10 +16,10 @@ def draw_verdict(surface: pygame.Surface, rect: pygame.Rect, verdict: str, colou
     inner = box.inflate(-size // 2, -size // 2)
     width = max(2, size // 9)
     cx, cy = inner.center
-    if verdict == VOORUITGANG:
+    if verdict == Verdict.VOORUITGANG:
         pygame.draw.line(surface, white, (cx, inner.bottom), (cx, inner.top), width)
         pygame.draw.polygon(surface, white, [(cx, inner.top - width), (inner.left, cy - 1), (inner.right, cy - 1)])
-    elif verdict == ACHTERUITGANG:
+    elif verdict == Verdict.ACHTERUITGANG:
         pygame.draw.line(surface, white, (cx, inner.top), (cx, inner.bottom), width)
         pygame.draw.polygon(surface, white, [(cx, inner.bottom + width), (inner.left, cy + 1), (inner.right, cy + 1)])
     else:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.model import turn as turns
 from game.model.moment import Moment, clock_text
-from game.model.playthrough import ENDED, IN_CALL, Playthrough
-from game.scenario.scenario import CALL, Claim
+from game.model.playthrough import Phase, Playthrough
+from game.model.scenario import Claim
+from game.model.turn import Channel, TurnKind
 from game.text import day_label, say
 from game.text import moment_text as when
 from game.ui.look import Look
@@ -32,7 +32,7 @@ def draw_week(surface: pygame.Surface, look: Look, rect: pygame.Rect, play: Play
     row_h = (rect.height - head) // len(slots)
     grid = pygame.Rect(rect.left + time_w, rect.top + head, day_w * len(days), row_h * len(slots))
     pygame.draw.rect(surface, look.colour("panel"), grid)
-    open_moments = set(play.moments()) if play.phase not in (ENDED, IN_CALL) else set()
+    open_moments = set(play.moments()) if play.phase not in (Phase.ENDED, Phase.IN_CALL) else set()
     cells = {}
     for day in days:
         x = grid.left + column[day] * day_w
@@ -84,11 +84,11 @@ def _claim(surface: pygame.Surface, look: Look, block: pygame.Rect, claim: Claim
 def _tried(surface: pygame.Surface, look: Look, play: Playthrough, cells: dict[Moment, pygame.Rect]) -> None:
     """A mark on every moment already tried: a filled dot for a call, an open one for an e-mail."""
     for turn in play.turns:
-        if turn.kind != turns.CONTACT or turn.moment not in cells:
+        if turn.kind != TurnKind.CONTACT or turn.moment not in cells:
             continue
         cell = cells[turn.moment]
         radius = max(2, min(look.px(5), cell.height // 3))
-        width = 0 if turn.channel == CALL else max(1, look.px(2))
+        width = 0 if turn.channel == Channel.CALL else max(1, look.px(2))
         pygame.draw.circle(surface, look.colour("text"), (cell.right - look.px(9), cell.centery), radius, width)
 
 

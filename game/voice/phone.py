@@ -7,9 +7,9 @@ an e-mail is read, not heard.
 
 from __future__ import annotations
 
-from game.model import turn as turns
-from game.scenario.scenario import Scenario
-from game.text import say
+from game.model.scenario import Scenario
+from game.model.turn import Turn, TurnOutcome
+from game.text import replied, say
 from game.voice.casting import Part
 
 
@@ -21,13 +21,13 @@ def colleague(scenario: Scenario) -> Part:
     return Part(scenario.buyer.colleague, scenario.language)
 
 
-def heard(scenario: Scenario, turn: turns.Turn) -> tuple[Part, str] | None:
+def heard(scenario: Scenario, turn: Turn) -> tuple[Part, str] | None:
     """Who the trainee hears after the attempt `turn`, and what; None when nobody speaks."""
     lang, name = scenario.language, scenario.buyer.name
-    if turn.outcome in (turns.VOICEMAIL, turns.VOICEMAIL_FREE):
+    if turn.outcome in (TurnOutcome.VOICEMAIL, TurnOutcome.VOICEMAIL_FREE):
         return buyer(scenario), say(lang, "voice.voicemail", name=name)
-    if turn.outcome == turns.COLLEAGUE:
+    if turn.outcome == TurnOutcome.COLLEAGUE:
         return colleague(scenario), say(lang, "voice.colleague", name=name, colleague=scenario.buyer.colleague)
-    if turn.outcome == turns.NO_NEWS and turn.reply:
-        return buyer(scenario), turn.reply
+    if turn.outcome == TurnOutcome.NO_NEWS and turn.reply:
+        return buyer(scenario), replied(scenario.language, turn)
     return None

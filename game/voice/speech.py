@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.model.scenario import Scenario
 from game.model.turn import Turn
-from game.scenario.scenario import Scenario
 from game.settings import Settings
 from game.text import say
 from game.voice import phone

@@ -17,6 +17,7 @@ from typing import Any
 
 from game.model.playthrough import Playthrough
 from game.model.turn import Turn
+from game.text import replied, said
 
 Row = dict[str, Any]
 
@@ -75,23 +76,24 @@ def begun(play: Playthrough, trainee: str, workshop: str, seed: int | None = Non
     })
 
 
-def turned(play_uuid: str, turn: Turn) -> Turned:
-    return Turned(play_uuid, turn_row(turn))
+def turned(play_uuid: str, turn: Turn, language: str) -> Turned:
+    """A turn as the journal keeps it: what was said, in words, in the scenario's `language`."""
+    return Turned(play_uuid, turn_row(turn, language))
 
 
 def ended(play_uuid: str, play: Playthrough) -> Ended:
     score = play.score
     ending = {"finished": play.clock(), "outcome": play.ending, "stage": play.deal.stage, "score": score.total,
               "parts": json.dumps(score.parts)}
-    return Ended(play_uuid, ending, tuple(turn_row(turn) for turn in play.turns))
+    return Ended(play_uuid, ending, tuple(turn_row(turn, play.scenario.language) for turn in play.turns))
 
 
-def turn_row(turn: Turn) -> Row:
+def turn_row(turn: Turn, language: str) -> Row:
     return {
         "number": turn.number, "wall_time": turn.wall_time, "kind": turn.kind,
-        "outcome": turn.outcome, "day": turn.moment.day, "minute": turn.moment.minute, "channel": turn.channel,
-        "call_id": turn.call_id, "point_id": turn.point_id, "choice": turn.choice, "say": turn.say,
-        "aim": turn.aim, "reply": turn.reply, "verdict": turn.verdict, "points": turn.points,
+        "outcome": turn.outcome, "day": turn.moment.day, "minute": turn.moment.minute, "channel": turn.channel or "",
+        "call_id": turn.call_id, "point_id": turn.point_id, "choice": turn.choice, "say": said(language, turn),
+        "aim": turn.aim or "", "reply": replied(language, turn), "verdict": turn.verdict, "points": turn.points,
         "reasons": json.dumps(list(turn.judgement.reasons)), "stage_before": turn.change.stage_before,
         "stage_after": turn.change.stage_after,
     }

@@ -14,11 +14,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from game.model.scoring import ACHTERUITGANG, VOORTGANG
-from game.model.turn import PHRASING
+from game.model.scoring import Verdict
+from game.model.turn import TurnKind
 from game.workshop.journal import PlayRecord
 
-PROLONGING = (VOORTGANG, ACHTERUITGANG)
+PROLONGING = (Verdict.VOORTGANG, Verdict.ACHTERUITGANG)
 
 
 def sound(records: Iterable[PlayRecord]) -> tuple[list[PlayRecord], list[PlayRecord]]:
@@ -47,7 +47,7 @@ def voortgang_share(play: PlayRecord) -> float:
     """The share of turns that kept the deal alive without moving it."""
     if not play.turns:
         return 0.0
-    return sum(turn.verdict == VOORTGANG for turn in play.turns) / len(play.turns)
+    return sum(turn.verdict == Verdict.VOORTGANG for turn in play.turns) / len(play.turns)
 
 
 @dataclass(frozen=True)
@@ -69,11 +69,20 @@ class Attempts:
 
 @dataclass
 class Choice:
-    """One phrasing at one decision point, and what it did each time it was said."""
+    """One phrasing at one decision point (its place in the list), and what it did each time it was said.
 
-    say: str
+    A phrasing that names {appointment} reads differently with each moment it named; it is one choice all the same.
+    """
+
+    choice: int
     aim: str
     verdicts: Counter = field(default_factory=Counter)
+    wordings: Counter = field(default_factory=Counter)  # the words as said, the moment filled in
+
+    @property
+    def say(self) -> str:
+        """The words said most often; the first said when as often."""
+        return self.wordings.most_common(1)[0][0] if self.wordings else ""
 
     @property
     def count(self) -> int:
@@ -86,7 +95,7 @@ class Choice:
     @property
     def verdict(self) -> str:
         """What it mostly did."""
-        return self.verdicts.most_common(1)[0][0] if self.verdicts else VOORTGANG
+        return self.verdicts.most_common(1)[0][0] if self.verdicts else Verdict.VOORTGANG
 
 
 @dataclass(frozen=True)
@@ -216,14 +225,15 @@ def _attempts(finished: list[PlayRecord]) -> tuple[Attempts, ...]:
 
 def _points(plays: list[PlayRecord]) -> tuple[Point, ...]:
     """Every choice counts, also in a game left unfinished: it was said."""
-    choices: dict[tuple[str, str, str], dict[str, Choice]] = defaultdict(dict)
+    choices: dict[tuple[str, str, str], dict[int, Choice]] = defaultdict(dict)
     for play in plays:
         for turn in play.turns:
-            if turn.kind != PHRASING:
+            if turn.kind != TurnKind.PHRASING:
                 continue
             said = choices[play.scenario_key, turn.call_id, turn.point_id]
-            choice = said.setdefault(turn.say, Choice(turn.say, turn.aim))
+            choice = said.setdefault(turn.choice, Choice(turn.choice, turn.aim))
             choice.verdicts[turn.verdict] += 1
+            choice.wordings[turn.say] += 1
     return tuple(
         Point(scenario, call_id, point_id,
               tuple(sorted(said.values(), key=lambda c: (-c.prolonged, -c.count, c.say))))

@@ -17,12 +17,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from game.model.deal import STAGES
-from game.model.motive import MOTIVES
-from game.model.playthrough import ENDING_BY_STAGE
-from game.model.scoring import VERDICTS
-from game.model.turn import KINDS, OUTCOMES
-from game.scenario.scenario import AIMS, CHANNELS, LANGUAGES
+from game.model.deal import Stage
+from game.model.ending import EndingKind
+from game.model.motive import Motive
+from game.model.scenario import Aim
+from game.model.scoring import Verdict
+from game.model.turn import Channel, TurnKind, TurnOutcome
+from game.text import LANGUAGES
 from game.workshop.entries import scenario_key
 from game.workshop.journal import FINISH_COLUMNS, NOTE_COLUMNS, PLAY_COLUMNS, TURN_COLUMNS
 
@@ -34,7 +35,6 @@ MOST_NOTES = 100
 MOST_PROBLEMS = 10  # told at once; more would hide the first ones
 DEEPEST = 12  # nesting an export can need, with room to spare; deeper JSON is refused before it is parsed
 LATEST_MOMENT = 32_503_680_000.0  # seconds since 1970: the year 3000
-ENDINGS = (*ENDING_BY_STAGE.values(), "strung_along")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Control characters (a tab and a newline may stand in a phrasing) and lone surrogates, which SQLite cannot store.
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -73,33 +73,33 @@ PLAY = {
     "scenario_version": Text(100),
     "language": OneOf(LANGUAGES),
     "seed": Number(-(2**63), 2**63 - 1, whole=True, empty=True),
-    "motive": OneOf(MOTIVES),
+    "motive": OneOf(tuple(Motive)),
     "started": MOMENT,
     "finished": Number(0, LATEST_MOMENT, empty=True),
-    "outcome": OneOf(ENDINGS, empty=True),
-    "stage": OneOf(STAGES, empty=True),
+    "outcome": OneOf(tuple(EndingKind), empty=True),
+    "stage": OneOf(tuple(Stage), empty=True),
     "score": Number(-1e6, 1e6, whole=True, empty=True),
     "parts": Text(8000, empty=True),
 }
 TURN = {
     "number": Number(1, MOST_TURNS, whole=True),
     "wall_time": MOMENT,
-    "kind": OneOf(KINDS),
-    "outcome": OneOf(OUTCOMES),
+    "kind": OneOf(tuple(TurnKind)),
+    "outcome": OneOf(tuple(TurnOutcome)),
     "day": Number(0, 1000, whole=True),
     "minute": Number(0, 24 * 60, whole=True),
-    "channel": OneOf(("", *CHANNELS)),
+    "channel": OneOf(("", *Channel)),
     "call_id": Text(200),
     "point_id": Text(200),
     "choice": Number(-1, 1000, whole=True),
     "say": Text(4000),
-    "aim": OneOf(("", *AIMS)),
+    "aim": OneOf(("", *Aim)),
     "reply": Text(4000),
-    "verdict": OneOf(VERDICTS),
+    "verdict": OneOf(tuple(Verdict)),
     "points": Number(-1e6, 1e6),
     "reasons": Text(8000),
-    "stage_before": OneOf(STAGES),
-    "stage_after": OneOf(STAGES),
+    "stage_before": OneOf(tuple(Stage)),
+    "stage_after": OneOf(tuple(Stage)),
 }
 NOTE = {
     "uuid": Text(36, 36),

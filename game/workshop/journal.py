@@ -24,7 +24,7 @@ from pathlib import Path
 
 from game.model.moment import Moment
 from game.model.playthrough import Action, Playthrough
-from game.model.turn import CLOSING, CONTACT, Turn
+from game.model.turn import Turn, TurnKind
 from game.userdata import user_data_dir
 from game.workshop import schema
 from game.workshop.entries import Begun, Entry, SetAside, Turned, begun, ended, scenario_key, turned
@@ -405,7 +405,7 @@ class Journal:
         def write(current: Playthrough, turn: Turn | None) -> None:
             start = min(kept[0], turn.number - 1) if turn else kept[0]
             try:
-                self.write([turned(play_uuid, made) for made in current.turns[start:]])
+                self.write([turned(play_uuid, made, current.scenario.language) for made in current.turns[start:]])
             except sqlite3.Error as error:
                 self.failure = error
                 return
@@ -472,9 +472,10 @@ class Journal:
         """Each turn came from one action: a contact at a moment, or a phrasing chosen (a closing turn from none)."""
         rows = self.connection.execute(
             "SELECT kind, day, minute, channel, choice FROM turns WHERE play_id = ? AND kind != ? ORDER BY number",
-            (play_id, CLOSING))
-        return tuple(Action(moment=Moment(day, minute), channel=channel) if kind == CONTACT else Action(choice=choice)
-                     for kind, day, minute, channel, choice in rows)
+            (play_id, TurnKind.CLOSING))
+        # A channel is checked by the replay, which stops at the first action that does not fit.
+        return tuple(Action(moment=Moment(day, minute), channel=channel) if kind == TurnKind.CONTACT
+                     else Action(choice=choice) for kind, day, minute, channel, choice in rows)
 
     def resume(self, play_id: int, play: Playthrough) -> None:
         """Go on keeping a game replayed from `unfinished()`: `Playthrough.replay(scenario, seed, actions, motive)`."""

@@ -6,7 +6,7 @@ import datetime
 from html import escape
 from pathlib import Path
 
-from game.model.scoring import VERDICTS
+from game.model.scoring import Verdict
 from game.workshop.group import Attempts, Choice, Group, Trend, voortgang_share
 from game.workshop.words import Words
 
@@ -50,7 +50,7 @@ def _section(title: str, hint: str) -> str:
 
 def _legend(words: Words) -> str:
     return "<p class=legend>" + "".join(
-        f"<span><i class='swatch {verdict}'></i>{_e(words.verdict(verdict))}</span>" for verdict in VERDICTS) + "</p>"
+        f"<span><i class='swatch {verdict}'></i>{_e(words.verdict(verdict))}</span>" for verdict in Verdict) + "</p>"
 
 
 # --- agenda -------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ def verdict_bar(choice: Choice, scale: int, length: float, top: float, height: f
     """The rectangles of a bar `length` long: its background, then a part per verdict, as long as the number of
     times the phrasing had that verdict against `scale`."""
     x, parts = 0.0, [f"<rect class=bar-back x=0 y={top} width={length} height={height} />"]
-    for verdict in VERDICTS:
+    for verdict in Verdict:
         part = length * choice.verdicts[verdict] / scale if scale else 0
         if part:
             parts.append(f"<rect class={verdict} x={x:.1f} y={top} width={part:.1f} height={height} />")

@@ -98,8 +98,8 @@ class Recorder:
         writer, play_uuid = self.writer, session.play_id
         self._games[play_uuid] = (session.trainee.strip(), session.play.scenario.path)
 
-        def made(_play: Playthrough, turn: Turn) -> None:
-            writer.put(turned(play_uuid, turn))
+        def made(play: Playthrough, turn: Turn) -> None:
+            writer.put(turned(play_uuid, turn, play.scenario.language))
 
         session.play.listeners.append(made)
 

@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from game.bots.strategy import Strategy, bot_rng, play_out
 from game.model.playthrough import Playthrough
-from game.scenario.scenario import Scenario
+from game.model.scenario import Scenario
 from game.workshop.journal import Journal
 
 NAMES = ("Anouk", "Bram", "Chantal", "Daan", "Esra", "Femke", "Gijs", "Hanna", "Ilse", "Jeroen", "Kim", "Lars",

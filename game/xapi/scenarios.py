@@ -16,9 +16,9 @@ from pathlib import Path
 from game.installation import shipped_scenarios
 from game.lint.flow import explore
 from game.lint.stats import statistics_of
+from game.model.scenario import DecisionPoint, Scenario
 from game.scenario.load import load_scenario
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import DecisionPoint, Scenario
 from game.workshop.journal import scenario_key
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from game.model.turn import PHRASING
+from game.model.turn import TurnKind
 from game.xapi import vocabulary as v
 from game.xapi.scenarios import PlayedScenario
 
@@ -24,7 +24,7 @@ PLAYS = uuid.uuid5(uuid.NAMESPACE_URL, f"{v.OURS}/plays")
 
 def statements_of(play: dict, played: PlayedScenario, actor: dict) -> list[dict]:
     """Every statement the playthrough gives so far, in the order things happened."""
-    said = [answered(play, turn, played, actor) for turn in play["turns"] if turn["kind"] == PHRASING]
+    said = [answered(play, turn, played, actor) for turn in play["turns"] if turn["kind"] == TurnKind.PHRASING]
     return said + finished(play, played, actor)
 
 

@@ -8,7 +8,7 @@ from bench.suite import lines
 RESULTS = {
     "machine": {"cpu": "test cpu", "cores": 2, "system": "Linux", "python": "3.11", "pygame": "2.5", "sdl": "2.32"},
     "load_average": 0.5, "notes": [], "first_frame_s": 0.4, "scene_frame_ms": None, "idle_cpu_percent": None,
-    "load_s": None, "load_peak_mb": None, "lint_1000_s": None, "playthroughs_per_s_by_scenario": None,
+    "load_s": None, "load_peak_mb": None, "lint_s": None, "playthroughs_per_s_by_scenario": None,
     "hostile_refusal_s": None,
 }
 

@@ -25,10 +25,11 @@ def test_a_figure_that_was_not_measured_is_shown_with_its_note():
     results = {
         "machine": {"cpu": "test cpu", "cores": 2, "system": "Linux", "python": "3.11", "pygame": "2.5", "sdl": "2.32"},
         "load_average": 0.5, "notes": ["time to the first frame: not measured (no window yet)"],
-        "first_frame_s": None, "scene_frame_ms": None, "idle_cpu_percent": None, "load_s": {"1000": 0.3},
-        "load_peak_mb": {"1000": 18.0}, "lint_1000_s": 0.9, "playthroughs_per_s_by_scenario": {"generated-10": 2000},
+        "first_frame_s": None, "scene_frame_ms": None, "idle_cpu_percent": None, "load_s": {"1000": 0.7},
+        "load_peak_mb": {"1000": 18.0}, "lint_s": {"1000": 0.9},
+        "playthroughs_per_s_by_scenario": {"quiet-week.en.yaml": 2000},
         "hostile_refusal_s": None,
     }
     shown = "\n".join(lines(results))
     assert "first frame (s)" in shown and "not measured" in shown and "no window yet" in shown
-    assert "load 1,000 points" in shown and "MISSED" in shown and "lint 1,000 points (s)" in shown
+    assert "load + validate 1,000 points" in shown and "MISSED" in shown and "lint 1,000 points (s)" in shown

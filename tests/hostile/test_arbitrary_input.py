@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from bench.hostile import SHIPPED
 from game.bots.strategy import Strategy, bot_rng, play_out
 from game.model.playthrough import Playthrough
+from game.model.scenario import Scenario
 from game.scenario.load import load_bytes
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import Scenario
 
 HANG_SECONDS = 20  # far above any real load; only a loop that never ends reaches it
 EXAMPLES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

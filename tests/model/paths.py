@@ -16,10 +16,11 @@ import random
 
 from game.bots.strategy import Strategy, play_out
 from game.lint.flow import Flow, State, explore
-from game.model import deal as stages
+from game.model.deal import Stage
 from game.model.moment import Moment
-from game.model.playthrough import ENDED, IN_CALL, REACHING, Playthrough
-from game.scenario.scenario import CALL, EMAIL, Scenario
+from game.model.playthrough import Phase, Playthrough
+from game.model.scenario import Scenario
+from game.model.turn import Channel
 
 
 def random_prefix(play: Playthrough, rng: random.Random, actions: int, lean: float = 0.0) -> Playthrough:
@@ -30,15 +31,15 @@ def random_prefix(play: Playthrough, rng: random.Random, actions: int, lean: flo
     """
     bot = Strategy("advance", rng)
     for _ in range(actions):
-        if play.phase == ENDED:
+        if play.phase == Phase.ENDED:
             break
         advancing = rng.random() < lean
-        if play.phase == IN_CALL:
+        if play.phase == Phase.IN_CALL:
             play.choose(bot.phrasing(play) if advancing else rng.randrange(len(play.point.phrasings)))
         elif advancing:
             play.contact(*bot.contact(play))
         else:
-            play.contact(rng.choice(play.moments()[:8]), CALL if rng.random() < 0.75 else EMAIL)
+            play.contact(rng.choice(play.moments()[:8]), Channel.CALL if rng.random() < 0.75 else Channel.EMAIL)
     return play
 
 
@@ -80,7 +81,7 @@ def _cost(flow: Flow, far: dict[State, float], step, state: State, target: str) 
         return 1
     if step.to:
         return 1 + far.get(step.to, math.inf)
-    if after in stages.FINAL_STAGES:
+    if after.closed:
         return math.inf
     return 1 + min((far.get(entry, math.inf) for entry in flow.entries(after, state[3])), default=math.inf)
 
@@ -100,15 +101,15 @@ def head_for(play: Playthrough, target: str, until=None, max_actions: int = 200)
     far = distances(play.scenario, target)
     flow = flow_of(play.scenario)
     for _ in range(max_actions):
-        if play.phase == ENDED or play.deal.stage == target or (until and until(play)):
+        if play.phase == Phase.ENDED or play.deal.stage == target or (until and until(play)):
             break
-        if play.phase == IN_CALL:
+        if play.phase == Phase.IN_CALL:
             state = state_of(play)
             steps = flow.steps[state]
             costs = [_cost(flow, far, step, state, target) for step in steps]
             play.choose(costs.index(min(costs)))
         else:
-            play.contact(free_moment(play), CALL)
+            play.contact(free_moment(play), Channel.CALL)
     return play
 
 
@@ -121,14 +122,14 @@ def free_moment(play: Playthrough) -> Moment:
 
 
 def go_for_the_clear_no(play: Playthrough) -> Playthrough:
-    head_for(play, stages.CLEAR_NO)
+    head_for(play, Stage.CLEAR_NO)
     play.finish()
     return play
 
 
 def agree_a_step(play: Playthrough) -> Playthrough:
     """The most direct way to a step agreed; the caller decides what follows."""
-    return head_for(play, stages.STEP_AGREED)
+    return head_for(play, Stage.STEP_AGREED)
 
 
 def stop_now(play: Playthrough) -> Playthrough:
@@ -144,9 +145,9 @@ def string_along(play: Playthrough, seed: int) -> Playthrough:
 
 def only_email(play: Playthrough) -> Playthrough:
     """Never call again: e-mail until the contacts or the week run out."""
-    if play.phase == IN_CALL:
+    if play.phase == Phase.IN_CALL:
         play.finish()
         return play
-    while play.phase == REACHING:
-        play.contact(play.moments()[0], EMAIL)
+    while play.phase == Phase.REACHING:
+        play.contact(play.moments()[0], Channel.EMAIL)
     return play

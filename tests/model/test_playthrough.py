@@ -1,10 +1,12 @@
 from dataclasses import replace
 
 import pytest
+from transitions import MachineError
 
 from game.model.moment import Moment
-from game.model.playthrough import ENDED, IN_CALL, REACHING, Playthrough
-from game.scenario.scenario import Appointment, Claim
+from game.model.playthrough import Phase, Playthrough
+from game.model.scenario import Appointment, Claim
+from game.text import replied, said
 
 MON_0900, MON_1000, MON_1100 = Moment(1, 540), Moment(1, 600), Moment(1, 660)
 TUE_1000, WED_1000, WED_1100 = Moment(2, 600), Moment(3, 600), Moment(3, 660)
@@ -23,7 +25,7 @@ def with_rules(scenario, **changes):
 def test_a_call_during_the_boss_meeting_reaches_the_colleague(tiny):
     play = Playthrough.start(tiny, 0)
     turn = play.contact(MON_0900, "call")
-    assert turn.outcome == "colleague" and turn.claim_who == "boss" and play.phase == REACHING
+    assert turn.outcome == "colleague" and turn.claim_who == "boss" and play.phase == Phase.REACHING
 
 
 def test_a_call_while_a_supplier_has_the_buyer_goes_to_voicemail(tiny):
@@ -33,7 +35,7 @@ def test_a_call_while_a_supplier_has_the_buyer_goes_to_voicemail(tiny):
 
 def test_a_call_at_a_free_moment_gets_through_and_reaches_the_buyer(tiny):
     play = through(tiny)
-    assert play.phase == IN_CALL and play.deal.stage == "reached" and play.buyer_line.startswith("Ann here")
+    assert play.phase == Phase.IN_CALL and play.deal.stage == "reached" and play.buyer_line.startswith("Ann here")
 
 
 def test_a_free_buyer_may_still_let_the_phone_ring(tiny):
@@ -44,7 +46,7 @@ def test_a_free_buyer_may_still_let_the_phone_ring(tiny):
 def test_an_email_never_gets_the_buyer_on_the_phone(tiny):
     play = Playthrough.start(tiny, 0)
     turn = play.contact(MON_1000, "email")
-    assert turn.outcome == "email" and play.phase == REACHING and play.deal.stage == "quote_sent"
+    assert turn.outcome == "email" and play.phase == Phase.REACHING and play.deal.stage == "quote_sent"
 
 
 def test_an_email_makes_the_next_call_less_likely_to_be_answered(tiny):
@@ -61,7 +63,7 @@ def test_a_closed_question_that_reveals_the_position_is_vooruitgang(tiny):
 def test_an_open_question_keeps_the_call_going_but_is_voortgang(tiny):
     play = through(tiny)
     turn = play.choose(2)
-    assert turn.verdict == "voortgang" and play.phase == IN_CALL and play.point.id == "next"
+    assert turn.verdict == "voortgang" and play.phase == Phase.IN_CALL and play.point.id == "next"
 
 
 def test_an_advancing_phrasing_that_changes_nothing_is_judged_voortgang(tiny):
@@ -80,7 +82,7 @@ def test_reopening_the_sale_is_achteruitgang(tiny):
 def test_a_phrasing_that_ends_the_call_returns_to_reaching(tiny):
     play = through(tiny)
     turn = play.choose(1)
-    assert turn.call_end == "ended" and play.phase == REACHING
+    assert turn.call_end == "ended" and play.phase == Phase.REACHING
 
 
 def test_calling_again_after_a_prolonged_call_hears_the_same_opening(tiny):
@@ -95,7 +97,7 @@ def test_a_deal_with_no_call_for_its_stage_gets_a_brush_off(tiny):
     play.choose(0)
     play.choose(3)  # the position stays known and the call ends after its last point
     turn = play.contact(Moment(1, 840), "call")
-    assert turn.outcome == "no_news" and turn.reply == tiny.buyer.brush_off and play.phase == REACHING
+    assert turn.outcome == "no_news" and turn.reply == tiny.buyer.brush_off and play.phase == Phase.REACHING
 
 
 def test_an_agreed_appointment_is_recorded_for_the_day_of_the_call(tiny):
@@ -138,7 +140,7 @@ def test_letting_the_agreed_moment_pass_is_noticed_and_costs_points(tiny):
 def test_the_partner_calling_cuts_the_call_short(tiny):
     play = through(tiny, at=TUE_1000)
     turn = play.choose(0)  # two minutes: the partner calls at 10:02
-    assert turn.call_end == "cut_short" and turn.claim_who == "partner" and play.phase == REACHING
+    assert turn.call_end == "cut_short" and turn.claim_who == "partner" and play.phase == Phase.REACHING
 
 
 def test_a_call_cut_short_resumes_where_it_stopped(tiny):
@@ -154,21 +156,21 @@ def test_the_order_ends_the_game_with_the_order_ending(tiny):
     play.choose(0)
     play.contact(WED_1000, "call")
     play.choose(0)
-    assert play.phase == ENDED and play.ending == "order" and play.score.total > 0
+    assert play.phase == Phase.ENDED and play.ending == "order" and play.score.total > 0
 
 
 def test_a_clear_no_ends_the_game_with_the_clear_no_ending(tiny):
     play = through(tiny)
     play.choose(0)
     play.choose(2)
-    assert play.phase == ENDED and play.ending == "clear_no"
+    assert play.phase == Phase.ENDED and play.ending == "clear_no"
 
 
 def test_running_out_of_contacts_ends_the_game_strung_along(tiny):
     play = Playthrough.start(tiny, 0)
     for _ in range(tiny.rules.contacts):
         play.contact(play.moments()[0], "email")
-    assert play.phase == ENDED and play.ending == "strung_along"
+    assert play.phase == Phase.ENDED and play.ending == "strung_along"
 
 
 def test_a_moment_in_the_past_cannot_be_chosen(tiny):
@@ -176,6 +178,29 @@ def test_a_moment_in_the_past_cannot_be_chosen(tiny):
     play.contact(MON_1100, "call")
     with pytest.raises(ValueError):
         play.contact(MON_1000, "call")
+
+
+def test_a_phrasing_cannot_be_said_before_the_buyer_is_on_the_phone(tiny):
+    play = Playthrough.start(tiny, 0)
+    with pytest.raises(MachineError):
+        play.choose(0)
+    assert play.phase == Phase.REACHING and play.turns == [] and play.actions == []
+
+
+def test_no_contact_can_be_made_during_a_call(tiny):
+    play = through(tiny)
+    with pytest.raises(MachineError):
+        play.contact(TUE_1000, "call")
+    assert play.phase == Phase.IN_CALL and len(play.turns) == 1 and play.contacts_used == 1
+
+
+def test_nothing_can_be_done_once_the_game_has_ended(tiny):
+    play = through(tiny)
+    play.choose(0)
+    play.choose(2)  # the clear no
+    assert play.phase == Phase.ENDED
+    with pytest.raises(MachineError):
+        play.contact(TUE_1000, "call")
 
 
 def test_listeners_hear_every_turn_as_it_is_made(tiny):
@@ -202,7 +227,9 @@ def test_a_reply_names_the_agreed_moment_in_the_scenarios_language(tiny):
     calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(named,)))),)
     play = through(replace(tiny, calls=calls))
     play.choose(0)
-    assert play.choose(0).reply == "See you Wednesday at 10:00."
+    turn = play.choose(0)
+    assert turn.reply == "See you {appointment}." and turn.offered == Moment(3, 600)
+    assert replied("en", turn) == "See you Wednesday at 10:00."
 
 
 def test_an_appointment_two_days_after_a_thursday_call_falls_on_monday(tiny):
@@ -213,6 +240,14 @@ def test_an_appointment_two_days_after_a_thursday_call_falls_on_monday(tiny):
 def test_the_week_offers_no_moments_in_the_weekend(tiny):
     play = Playthrough.start(with_rules(tiny, days=8), 0)
     assert {m.day for m in play.moments()} == {1, 2, 3, 4, 5, 8}
+
+
+def test_contact_can_be_made_at_exactly_the_moments_offered(tiny):
+    play = Playthrough.start(with_rules(tiny, days=8), 0)
+    play.contact(Moment(2, 600), "email")
+    offered = set(play.moments())
+    tried = {Moment(day, minute) for day in range(0, 10) for minute in range(0, 24 * 60, 15)}
+    assert {moment for moment in tried if play.can_contact_at(moment)} == offered
 
 
 def test_the_buyer_agrees_no_appointment_during_his_own_boss_meeting(tiny):
@@ -310,7 +345,7 @@ def test_running_out_of_contacts_with_a_moment_open_ends_with_a_closing_turn(tin
     play = agreed_step(tiny)
     for _ in range(play.contacts_left):
         play.contact(play.moments()[0], "email")
-    assert play.phase == ENDED and play.turns[-1].kind == "closing"
+    assert play.phase == Phase.ENDED and play.turns[-1].kind == "closing"
 
 
 def test_a_closed_deal_leaves_no_closing_turn(tiny):
@@ -369,17 +404,7 @@ def test_a_phrasing_that_proposes_a_moment_names_it_in_the_trainees_own_line(tin
     calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(named,)))),)
     play = through(replace(tiny, calls=calls))
     play.choose(0)
-    assert play.say_text(0) == "Shall we meet Henk on Wednesday at 10:00?"
-    assert play.choose(0).say == "Shall we meet Henk on Wednesday at 10:00?"
-
-
-@pytest.mark.parametrize("text, filled", [("{appointment}. Prima.", "Woensdag om 10:30. Prima."),
-                                          ("agenda: {appointment}, bij ons.", "agenda: woensdag om 10:30, bij ons."),
-                                          ("Goed. {appointment}?", "Goed. Woensdag om 10:30?")])
-def test_a_named_moment_starts_with_a_capital_only_where_a_sentence_starts(text, filled):
-    from pathlib import Path
-
-    from game.scenario.load import load_scenario
-
-    dutch = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "quiet-week.nl.yaml")
-    assert Playthrough.start(dutch, 0).filled(text, Moment(3, 630)) == filled
+    assert play.proposes(0) == Moment(3, 600)
+    turn = play.choose(0)
+    assert turn.say == "Shall we meet Henk on {appointment}?" and turn.proposed == Moment(3, 600)
+    assert said("en", turn) == "Shall we meet Henk on Wednesday at 10:00?"

@@ -18,11 +18,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from game.model import deal as stages
-from game.model.playthrough import ENDED, Playthrough
-from game.model.scoring import ACHTERUITGANG, VOORTGANG, VOORUITGANG
+from game.model.deal import Stage
+from game.model.playthrough import Phase, Playthrough
+from game.model.scenario import Scenario
+from game.model.scoring import Verdict
 from game.scenario.load import load_scenario
-from game.scenario.scenario import Scenario
 from tests.model.paths import (
     agree_a_step,
     go_for_the_clear_no,
@@ -66,14 +66,14 @@ class Point:
         if step is not None:
             ways["step never kept"] = stop_now(self.again(step.actions))
             ways["step, then only e-mail"] = only_email(self.again(step.actions))
-        return {name: play for name, play in ways.items() if play.deal.stage not in stages.FINAL_STAGES}
+        return {name: play for name, play in ways.items() if not play.deal.stage.closed}
 
     def step_agreed_here(self) -> Playthrough | None:
         """The most direct way from here to a step agreed, when this point is not at one already."""
-        if self.play.deal.stage == stages.STEP_AGREED:
+        if self.play.deal.stage == Stage.STEP_AGREED:
             return None
         play = agree_a_step(self.here)
-        return play if play.deal.stage == stages.STEP_AGREED and play.phase != ENDED else None
+        return play if play.deal.stage == Stage.STEP_AGREED and play.phase != Phase.ENDED else None
 
     def every_way(self) -> list[Playthrough]:
         return [go_for_the_clear_no(self.here), *self.ways_left_open().values()]
@@ -81,7 +81,7 @@ class Point:
 
 def point_of(scenario: Scenario, seed: int, actions: int, lean: float) -> Point:
     point = Point(scenario, seed, actions, lean)
-    assume(point.play.phase != ENDED)
+    assume(point.play.phase != Phase.ENDED)
     return point
 
 
@@ -95,7 +95,7 @@ def drawn(text: str) -> Scenario:
 
 def check_a_clear_no_beats_every_open_end(point: Point) -> None:
     clear_no = go_for_the_clear_no(point.here)
-    assume(clear_no.deal.stage == stages.CLEAR_NO)
+    assume(clear_no.deal.stage == Stage.CLEAR_NO)
     beaten = {name: play.score.total for name, play in point.ways_left_open().items()
               if play.score.total >= clear_no.score.total}
     assert beaten == {}, f"the clear no scores {clear_no.score.total}"
@@ -145,8 +145,9 @@ def check_verdicts_and_points_agree(point: Point) -> None:
     for play in point.every_way():
         for turn in play.turns:
             sign = (turn.points > 0) - (turn.points < 0)
-            assert sign in {VOORUITGANG: (1,), VOORTGANG: (0, -1), ACHTERUITGANG: (-1,)}[turn.verdict], turn
-            if turn.verdict == VOORTGANG and {"stage_up", "appointment_agreed", "appointment_kept"} \
+            signs = {Verdict.VOORUITGANG: (1,), Verdict.VOORTGANG: (0, -1), Verdict.ACHTERUITGANG: (-1,)}
+            assert sign in signs[turn.verdict], turn
+            if turn.verdict == Verdict.VOORTGANG and {"stage_up", "appointment_agreed", "appointment_kept"} \
                     & set(turn.judgement.reasons):
                 assert "time_outweighs" in turn.judgement.reasons, turn
 
@@ -190,7 +191,7 @@ def check_every_appointment_can_be_kept(point: Point) -> None:
         again = point.again([])
         for action, turn in zip(play.actions, play.turns, strict=False):
             (again.contact(action.moment, action.channel) if action.moment else again.choose(action.choice))
-            if turn.appointment and again.phase != ENDED:
+            if turn.appointment and again.phase != Phase.ENDED:
                 assert turn.appointment in again.moments()
 
 
@@ -223,5 +224,5 @@ def test_keeping_the_agreed_call_and_hearing_the_clear_no_beats_never_phoning_ba
     clear_no = kept.choose(0)
     never = agreed_call_with_a_price_lever()
     never.finish()
-    assert kept.ending == "clear_no" and clear_no.verdict == VOORUITGANG and clear_no.points > 0
+    assert kept.ending == "clear_no" and clear_no.verdict == Verdict.VOORUITGANG and clear_no.points > 0
     assert kept.score.total > never.score.total

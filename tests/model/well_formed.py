@@ -14,23 +14,23 @@ import random
 from hypothesis import strategies as st
 
 from game.lint.design import check_design
-from game.model import deal as stages
-from game.model.motive import MOTIVES
+from game.model.deal import Move, Stage
+from game.model.motive import Motive
+from game.model.scenario import Scenario
 from game.scenario.fields import Report
 from game.scenario.load import load_bytes
 from game.scenario.problem import ScenarioError
-from game.scenario.scenario import Scenario
 from tests.model.paths import flow_of
 
 RUNGS = ("partner", "family", "boss", "customer", "supplier")
-OPEN = (stages.REACHED, stages.POSITION_KNOWN, stages.STEP_AGREED)
+OPEN = (Stage.REACHED, Stage.POSITION_KNOWN, Stage.STEP_AGREED)
 CLOCKS = [f"{minute // 60:02d}:{minute % 60:02d}" for minute in range(510, 1020, 30)]
 
 
 def scenario_text(seed: int) -> str:
     """A scenario file (JSON, which is YAML) drawn from `seed`."""
     rng = random.Random(seed)
-    motives = rng.sample(MOTIVES, rng.randint(1, 3))
+    motives = rng.sample(list(Motive), rng.randint(1, 3))
     scenario = {
         "title": "Drawn", "language": "en",
         "buyer": {"name": "Ann", "colleague": "Piet", "motive": {m: rng.randint(1, 3) for m in motives}},
@@ -69,7 +69,7 @@ def _phrasing(rng: random.Random, ids: list[str], motives: list[str]) -> dict:
 def _response(rng: random.Random, ids: list[str], base: bool) -> dict:
     response: dict = {}
     if base or rng.random() < 0.5:
-        response["deal"] = [rng.choice(stages.MOVES) for _ in range(rng.choice((0, 1, 1, 1, 2)))]
+        response["deal"] = [str(rng.choice(tuple(Move))) for _ in range(rng.choice((0, 1, 1, 1, 2)))]
     if rng.random() < 0.3:
         response["appointment"] = {"days_later": rng.randint(0, 2), "at": rng.choice(CLOCKS)}
     elif not base and rng.random() < 0.3:

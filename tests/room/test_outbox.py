@@ -101,7 +101,7 @@ def test_turns_the_game_wrote_over_after_a_reload_reach_the_host_as_the_game_hol
         time.sleep(0.01)
         again = Playthrough.replay(tiny, 5, list(left.actions[:2]))
         play_out(again, Strategy("advance", bot_rng(7)))
-        journal.write([turned(uuid, turn) for turn in again.turns])
+        journal.write([turned(uuid, turn, tiny.language) for turn in again.turns])
     sent(tmp_path / "game.sqlite", host.url)
     assert turns_of(host.db) == turns_of(tmp_path / "game.sqlite")
 

@@ -9,7 +9,9 @@ import pytest
 import yaml
 
 from game.cli.schema import GUIDE_FILE, SCHEMA_FILE, published
+from game.model.deal import Move
 from game.model.moment import parse_clock
+from game.model.motive import Motive
 from game.scenario import format as declared
 from game.scenario.reference import marked, updated_guide
 
@@ -47,7 +49,7 @@ def test_a_marker_that_names_no_declared_record_is_refused():
 
 def test_the_schema_offers_exactly_the_words_the_game_knows():
     text = MADE[SCHEMA_FILE]
-    for word in (*declared.LANGUAGES, *declared.MOTIVES, *declared.stages.MOVES, *declared.CALL_STAGES,
+    for word in (*declared.LANGUAGES, *Motive, *Move, *declared.CALL_STAGES,
                  *declared.ENDING_KINDS):
         assert f'"{word}"' in text, word
 

@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from game.cli.simulate import simulate
+from game.model.scenario import Aim, Scenario
 from game.playtest import run_file
-from game.scenario.load import ENDING_KINDS, load_scenario
-from game.scenario.scenario import PROLONG, Scenario
+from game.scenario.load import EndingKind, load_scenario
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SHIPPED = sorted(SCENARIOS.glob("*.yaml"))
@@ -75,7 +75,7 @@ def test_the_prolonging_bot_never_wins_the_order(path):
 @every_scenario
 def test_no_prolonging_phrasing_can_close_the_order_whatever_the_motive(path):
     closing = [phrasing.say for point in scenario(path).decision_points for phrasing in point.phrasings
-               if phrasing.aim == PROLONG
+               if phrasing.aim == Aim.PROLONG
                and any("order" in r.moves for r in (phrasing.response, *phrasing.if_motive.values()))]
     assert closing == []
 
@@ -89,7 +89,7 @@ def test_every_call_has_at_least_three_decision_points(path):
 @every_scenario
 def test_every_decision_point_offers_an_advancing_and_a_prolonging_phrasing(path):
     one_sided = [point.id for point in scenario(path).decision_points
-                 if {p.aim for p in point.phrasings} != {"advance", PROLONG}]
+                 if {p.aim for p in point.phrasings} != set(Aim)]
     assert one_sided == []
 
 
@@ -97,7 +97,7 @@ def test_every_decision_point_offers_an_advancing_and_a_prolonging_phrasing(path
 def test_the_playtests_reach_every_ending_of_the_scenario(path):
     playtest = SCENARIOS / "playtests" / path.name
     expected = {test["expect"]["outcome"] for test in yaml.safe_load(playtest.read_text(encoding="utf-8"))["tests"]}
-    assert expected == set(ENDING_KINDS)
+    assert expected == set(EndingKind)
 
 
 @every_scenario

@@ -40,7 +40,7 @@ def play_with_bot(app: App, strategy: str = "advance", seed: int = 0, on_turn=No
     """Play the game on screen to its debrief as a trainee would, the bot choosing what to do; each frame drawn.
     `on_turn()` is called after every turn (fault tests use it to change the weather)."""
     from game.bots.strategy import Strategy, bot_rng
-    from game.model.playthrough import ENDED, IN_CALL
+    from game.model.playthrough import Phase
     from game.scenes.call import CallScene
     from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
@@ -50,11 +50,11 @@ def play_with_bot(app: App, strategy: str = "advance", seed: int = 0, on_turn=No
         scene, play = app.stack.top, app.flow.session.play
         if isinstance(scene, DebriefScene):
             return
-        if isinstance(scene, ReachingScene) and scene.turn is None and play.phase != ENDED:
+        if isinstance(scene, ReachingScene) and scene.turn is None and play.phase != Phase.ENDED:
             scene.attempt(*bot.contact(play))
             scene.update(60.0)
             scene.proceed()
-        elif isinstance(scene, CallScene) and play.phase == IN_CALL and scene.turn is None:
+        elif isinstance(scene, CallScene) and play.phase == Phase.IN_CALL and scene.turn is None:
             scene.say(bot.phrasing(play))
             scene.proceed()
         elif isinstance(scene, (ReachingScene, CallScene)):

@@ -8,7 +8,7 @@ import pygame
 
 from game.app import App
 from game.bots.strategy import Strategy, bot_rng
-from game.model.playthrough import IN_CALL, Playthrough
+from game.model.playthrough import Phase, Playthrough
 from game.scenario.load import load_scenario
 from game.scenes.choice import ChoiceScene
 from game.scenes.confirm import ConfirmScene
@@ -27,7 +27,7 @@ def left_halfway(path, steps: int = 3) -> Playthrough:
         journal.begin(play, "Sam", "W1", 5)
         bot = Strategy("advance", bot_rng(5))
         for _ in range(steps):
-            play.choose(bot.phrasing(play)) if play.phase == IN_CALL else play.contact(*bot.contact(play))
+            play.choose(bot.phrasing(play)) if play.phase == Phase.IN_CALL else play.contact(*bot.contact(play))
     return play
 
 

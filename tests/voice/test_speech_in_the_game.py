@@ -4,9 +4,8 @@ import time
 
 import pygame
 
-from game.model import turn as turns
 from game.model.moment import Moment
-from game.scenario.scenario import CALL
+from game.model.turn import Channel, TurnOutcome
 from game.scenes.call import CallScene
 from game.scenes.reaching import ReachingScene
 from game.settings import load_settings
@@ -27,7 +26,7 @@ def _ring_at(app, day, hour):
     """Call at a moment of the buyer's week and let the phone ring out."""
     to_week(app)
     scene = app.stack.top
-    scene.attempt(Moment(day, hour * 60), CALL)
+    scene.attempt(Moment(day, hour * 60), Channel.CALL)
     scene.update(10.0)
     app.frame(0.0)
     return scene.turn
@@ -76,7 +75,7 @@ def test_the_reply_is_said_after_the_answer_cut_the_rest_short(speaking_app):
 def test_a_colleague_answers_for_a_busy_buyer_in_another_voice(speaking_app):
     app = speaking_app(speech=True)
     turn = _ring_at(app, day=1, hour=9)  # the management meeting: Bas from reception answers
-    assert turn.outcome == turns.COLLEAGUE
+    assert turn.outcome == TurnOutcome.COLLEAGUE
     text, voice = said(app)[-1]
     assert text.startswith("Good day, Bas from reception speaking.") and voice == MAN
 
@@ -84,7 +83,7 @@ def test_a_colleague_answers_for_a_busy_buyer_in_another_voice(speaking_app):
 def test_the_voicemail_greets_in_the_buyers_voice(speaking_app):
     app = speaking_app(speech=True)
     turn = _ring_at(app, day=1, hour=14)  # a key customer visits: the voicemail
-    assert turn.outcome == turns.VOICEMAIL
+    assert turn.outcome == TurnOutcome.VOICEMAIL
     assert said(app)[-1] == ("Hello, you have reached Sanne Vermeulen. I can't take your call right now. "
                              "Please leave a message.", WOMAN)
 

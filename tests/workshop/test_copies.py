@@ -24,7 +24,7 @@ def record(writer: Writer, scenario, seed: int, finish: bool = True, turns: int 
     play = Playthrough.start(scenario, seed)
     entry = begun(play, "Kim", "W1", seed)
     writer.put(entry)
-    play.listeners.append(lambda _play, turn: writer.put(turned(entry.play_uuid, turn)))
+    play.listeners.append(lambda _play, turn: writer.put(turned(entry.play_uuid, turn, scenario.language)))
     if finish:
         play_out(play, Strategy("advance", bot_rng(seed)))
         writer.put(ended(entry.play_uuid, play))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from game.bots.strategy import Strategy, bot_rng
-from game.model.playthrough import ENDED, IN_CALL, Playthrough
+from game.model.playthrough import Phase, Playthrough
 from game.workshop import schema
 from game.workshop.entries import Turned
 from game.workshop.journal import DamagedJournal, ForeignJournal, Journal, JournalError, NewerJournal, beside
@@ -42,8 +42,8 @@ def test_each_turn_is_in_the_file_the_moment_it_is_made(journal, tiny):
     journal.begin(play, "Kim", "W1", 3)
     strategy = Strategy("random", bot_rng(3))
     seen = []
-    while play.phase != ENDED:
-        if play.phase == IN_CALL:
+    while play.phase != Phase.ENDED:
+        if play.phase == Phase.IN_CALL:
             play.choose(strategy.phrasing(play))
         else:
             play.contact(*strategy.contact(play))
@@ -243,10 +243,10 @@ def test_after_a_reload_the_turns_of_the_game_as_it_goes_on_are_kept(journal, ti
     play_id = journal.begin(play, "Kim", "W1", 6)
     strategy = Strategy("random", bot_rng(6))
     for _ in range(4):
-        play.choose(strategy.phrasing(play)) if play.phase == IN_CALL else play.contact(*strategy.contact(play))
+        play.choose(strategy.phrasing(play)) if play.phase == Phase.IN_CALL else play.contact(*strategy.contact(play))
     reloaded = Playthrough.replay(tiny, 6, play.actions[:1], motive=play.motive)
     reloaded.listeners.extend(play.listeners)
-    reloaded.choose(0) if reloaded.phase == IN_CALL else reloaded.contact(reloaded.moments()[-1])
+    reloaded.choose(0) if reloaded.phase == Phase.IN_CALL else reloaded.contact(reloaded.moments()[-1])
     reloaded.finish()
     journal.finish(play_id, reloaded)
     kept = journal.records()[0].turns
@@ -270,7 +270,7 @@ def test_a_game_left_halfway_can_be_played_on_from_where_it_stopped(journal, tin
     journal.begin(play, "Kim", "W1", 8)
     strategy = Strategy("random", bot_rng(8))
     for _ in range(3):
-        play.choose(strategy.phrasing(play)) if play.phase == IN_CALL else play.contact(*strategy.contact(play))
+        play.choose(strategy.phrasing(play)) if play.phase == Phase.IN_CALL else play.contact(*strategy.contact(play))
     left = journal.unfinished("Kim")[0]
     again = Playthrough.replay(tiny, left.seed, list(left.actions), motive=left.motive)
     assert [(t.number, t.outcome, t.say, t.verdict) for t in again.turns] == [
@@ -285,8 +285,11 @@ def test_a_game_played_on_after_a_crash_ends_as_one_whole_playthrough(journal, t
     left = journal.unfinished("Kim")[0]
     again = Playthrough.replay(tiny, left.seed, list(left.actions), motive=left.motive)
     journal.resume(left.play_id, again)
-    while again.phase != ENDED:
-        again.choose(strategy.phrasing(again)) if again.phase == IN_CALL else again.contact(*strategy.contact(again))
+    while again.phase != Phase.ENDED:
+        if again.phase == Phase.IN_CALL:
+            again.choose(strategy.phrasing(again))
+        else:
+            again.contact(*strategy.contact(again))
     journal.finish(left.play_id, again)
     records = journal.records()
     assert (len(records), len(records[0].turns), journal.unfinished("Kim")) == (1, len(again.turns), [])
@@ -300,7 +303,7 @@ def test_a_turn_that_could_not_be_written_is_written_with_the_next_one(journal, 
     play.contact(*strategy.contact(play))
     failed = journal.failure is not None
     monkeypatch.undo()
-    play.choose(strategy.phrasing(play)) if play.phase == IN_CALL else play.contact(*strategy.contact(play))
+    play.choose(strategy.phrasing(play)) if play.phase == Phase.IN_CALL else play.contact(*strategy.contact(play))
     assert (failed, journal.failure, turns_in_file(journal.path)) == (True, None, 2)
 
 
@@ -309,8 +312,8 @@ def test_finishing_writes_any_turn_still_missing(journal, tiny, monkeypatch):
     play_id = journal.begin(play, "Kim", "W1", 12)
     full_disk_for_turns(journal, monkeypatch)
     strategy = Strategy("advance", bot_rng(12))
-    while play.phase != ENDED:
-        play.choose(strategy.phrasing(play)) if play.phase == IN_CALL else play.contact(*strategy.contact(play))
+    while play.phase != Phase.ENDED:
+        play.choose(strategy.phrasing(play)) if play.phase == Phase.IN_CALL else play.contact(*strategy.contact(play))
     journal.finish(play_id, play)
     assert turns_in_file(journal.path) == len(play.turns)
 

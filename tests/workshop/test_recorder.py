@@ -10,7 +10,7 @@ import pytest
 
 from game.app import App
 from game.bots.strategy import Strategy, bot_rng
-from game.model.playthrough import IN_CALL
+from game.model.playthrough import Phase
 from game.scenes.debrief_screen import DebriefScene
 from game.settings import Settings
 from game.workshop.journal import Journal
@@ -50,7 +50,7 @@ def made(app: App) -> list[tuple[str, int]]:
 def one_step(app: App, bot: Strategy) -> None:
     play = app.flow.session.play
     scene = app.stack.top
-    if play.phase == IN_CALL:
+    if play.phase == Phase.IN_CALL:
         scene.say(bot.phrasing(play))
         scene.proceed()
     else:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 
 import pytest
 
 from game.bots.strategy import Strategy, bot_rng
 from game.cli import main
-from game.model.playthrough import IN_CALL, Playthrough
+from game.model.moment import Moment
+from game.model.playthrough import Phase, Playthrough
 from game.workshop import page, sheet, table
 from game.workshop.group import gather
 from game.workshop.journal import Journal
@@ -131,8 +133,24 @@ def test_a_choice_made_in_a_game_left_unfinished_still_counts_at_its_decision_po
     play = Playthrough.start(tiny, 2)
     journal.begin(play, "Kim", "W1", 2)
     strategy = Strategy("advance", bot_rng(2))
-    while play.phase != IN_CALL:
+    while play.phase != Phase.IN_CALL:
         play.contact(*strategy.contact(play))
     play.choose(0)
     group = gather(journal.records())
     assert (group.unfinished, sum(point.total for point in group.points)) == (1, 1)
+
+
+def test_a_phrasing_that_names_a_moment_is_one_choice_whatever_moment_it_named(journal, tiny):
+    point = tiny.calls[0].points[1]
+    named = replace(point.phrasings[0], say="Shall we meet Henk on {appointment}?")
+    calls = (replace(tiny.calls[0], points=(tiny.calls[0].points[0], replace(point, phrasings=(named,)))),)
+    scenario = replace(tiny, calls=calls)
+    for seed, day in ((1, 1), (2, 2)):  # said on Monday it proposes Wednesday, on Tuesday Thursday
+        play = Playthrough.start(scenario, seed)
+        journal.begin(play, f"Trainee {seed}", "W1", seed)
+        play.contact(Moment(day, 660 if day == 2 else 600), "call")
+        play.choose(0)
+        play.choose(0)
+    [said] = [p for p in gather(journal.records()).points if p.point_id == point.id]
+    assert [(choice.choice, choice.count) for choice in said.choices] == [(0, 2)]
+    assert said.choices[0].say == "Shall we meet Henk on Wednesday at 10:00?"  # as often as Thursday, and said first

@@ -9,7 +9,7 @@ import pytest
 
 from game.bots.strategy import Strategy, bot_rng
 from game.cli import main
-from game.model.playthrough import ENDED, IN_CALL, Playthrough
+from game.model.playthrough import Phase, Playthrough
 from game.workshop.incoming import Refused
 from game.workshop.journal import Journal
 from game.workshop.transfer import export, merge, merge_file, read
@@ -88,8 +88,11 @@ def test_a_game_exported_halfway_and_later_finished_merges_its_ending(tmp_path, 
         strategy = Strategy("advance", bot_rng(5))
         game.contact(*strategy.contact(game))
         export(laptop, tmp_path / "halfway.json")
-        while game.phase != ENDED:
-            game.choose(strategy.phrasing(game)) if game.phase == IN_CALL else game.contact(*strategy.contact(game))
+        while game.phase != Phase.ENDED:
+            if game.phase == Phase.IN_CALL:
+                game.choose(strategy.phrasing(game))
+            else:
+                game.contact(*strategy.contact(game))
         laptop.finish(play_id, game)
         export(laptop, tmp_path / "done.json")
     with Journal.open(tmp_path / "trainer.sqlite") as trainer:

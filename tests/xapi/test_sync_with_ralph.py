@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 
 from game.bots.strategy import Strategy, bot_rng, play_out
-from game.model.playthrough import ENDED, Playthrough
+from game.model.playthrough import Phase, Playthrough
 from game.scenario.load import load_scenario
 from game.workshop.journal import Journal
 from game.xapi.delivery import deliver, forward, sent_to
@@ -209,7 +209,7 @@ def test_a_host_forwarding_turns_as_they_arrive_sends_each_once(ralph, tmp_path)
         play_uuid = journal.connection.execute("SELECT uuid FROM plays WHERE id = ?", (play_id,)).fetchone()[0]
         bot = Strategy("advance", bot_rng(5))
         sent_per_step = []
-        while game.phase != ENDED:
+        while game.phase != Phase.ENDED:
             play_out(game, bot, max_actions=1)  # one action, committed by the journal as in the game
             sent_per_step.append(forward(journal, lrs, [play_uuid], shelf, trainees).stored)
         journal.finish(play_id, game)

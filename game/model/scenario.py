@@ -1,34 +1,45 @@
 """A scenario as plain data: what a trainer wrote, with every default filled in.
 
-The file format is described in docs/writing-scenarios.md; `load.py` turns a file
+The file format is described in docs/writing-scenarios.md; `game/scenario/` reads a file
 into these dataclasses and reports every problem with its location.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from enum import StrEnum
 
+from game.model.deal import Move, Stage
+from game.model.ending import EndingKind
 from game.model.ladder import PriorityLadder
 from game.model.moment import Moment, workdays_later
+from game.model.motive import Motive
 from game.model.scoring import ScoreWeights
-from game.scenario.fields import Location
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Location:
+    """Where in its file something was written: what a problem found later points at."""
+
+    line: int = 0
+    column: int = 0
+
 
 NOWHERE = Location(0, 0)
 
-ADVANCE = "advance"
-PROLONG = "prolong"
-AIMS = (ADVANCE, PROLONG)
-CALL = "call"
-EMAIL = "email"
-CHANNELS = (CALL, EMAIL)
+
+class Aim(StrEnum):
+    """What a phrasing is written to do; the score follows the deal, whatever the aim."""
+
+    ADVANCE = "advance"
+    PROLONG = "prolong"
+
+
 VOICEMAIL = "voicemail"
 COLLEAGUE = "colleague"
-UNREACHABLE = (VOICEMAIL, COLLEAGUE)
+UNREACHABLE = (VOICEMAIL, COLLEAGUE)  # who answers when someone higher on the ladder has the buyer
 DIFFICULTIES = ("easy", "medium", "hard")
-LANGUAGES = ("nl", "en")
-END_CALL = "end"
-APPOINTMENT_PLACEHOLDER = "{appointment}"  # in a reply: the agreed moment, e.g. "Wednesday 10:30"
+END_CALL = "end"  # `next: end`
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +59,23 @@ class Response:
     """What the buyer answers to a phrasing, and what that does to the deal."""
 
     reply: str
-    moves: tuple[str, ...] = ()
+    moves: tuple[Move, ...] = ()
     appointment: Appointment | None = None
     next: str | None = None
 
 
-@dataclass(frozen=True, slots=True)  # slots: a large scenario has tens of thousands, built faster
+@dataclass(frozen=True, slots=True)
 class Phrasing:
     say: str
-    aim: str
+    aim: Aim
     minutes: int
     feedback: str
     principle: str
     response: Response
-    if_motive: dict[str, Response] = field(default_factory=dict)
+    if_motive: dict[Motive, Response] = field(default_factory=dict)
     at: Location = NOWHERE
 
-    def response_for(self, motive: str) -> Response:
+    def response_for(self, motive: Motive) -> Response:
         return self.if_motive.get(motive, self.response)
 
     @property
@@ -83,39 +94,28 @@ class DecisionPoint:
     id: str
     buyer: str
     phrasings: tuple[Phrasing, ...]
-    buyer_if_motive: dict[str, str] = field(default_factory=dict)
+    buyer_if_motive: dict[Motive, str] = field(default_factory=dict)
     at: Location = NOWHERE
 
-    def buyer_line(self, motive: str) -> str:
+    def buyer_line(self, motive: Motive) -> str:
         return self.buyer_if_motive.get(motive, self.buyer)
 
 
 @dataclass(frozen=True)
 class Call:
     id: str
-    stages: tuple[str, ...]
+    stages: tuple[Stage, ...]  # the open stages the deal can stand at for this call to start
     points: tuple[DecisionPoint, ...]
     at: Location = NOWHERE
 
     def point(self, point_id: str) -> DecisionPoint | None:
-        return self._points_by_id.get(point_id)
+        return next((point for point in self.points if point.id == point_id), None)
 
     def after(self, point_id: str) -> str | None:
         """The id of the decision point written below this one, if any."""
-        ids = self._point_ids
+        ids = [point.id for point in self.points]
         index = ids.index(point_id) + 1
         return ids[index] if index < len(ids) else None
-
-    @cached_property  # a game asks for its decision point at every phrasing
-    def _points_by_id(self) -> dict[str, DecisionPoint]:
-        by_id: dict[str, DecisionPoint] = {}
-        for point in self.points:
-            by_id.setdefault(point.id, point)
-        return by_id
-
-    @cached_property
-    def _point_ids(self) -> list[str]:
-        return [point.id for point in self.points]
 
 
 @dataclass(frozen=True)
@@ -131,16 +131,13 @@ class Claim:
     unreachable: str = VOICEMAIL
     at: Location = NOWHERE
 
-    @cached_property  # asked at every ring and every phrasing of every game
+    @property
     def begins(self) -> Moment:
         return Moment(self.day, self.start)
 
-    @cached_property
-    def ends(self) -> Moment:
-        return Moment(self.day, self.start + self.minutes)
-
     def covers(self, moment: Moment) -> bool:
-        return self.begins <= moment < self.ends
+        """Whether the claim has the buyer at `moment`: a claim lies within its day."""
+        return moment.day == self.day and self.start <= moment.minute < self.start + self.minutes
 
 
 @dataclass(frozen=True)
@@ -149,12 +146,12 @@ class BuyerProfile:
     role: str
     company: str
     portrait: str
-    motives: dict[str, float]
+    motives: dict[Motive, float]
     ladder: PriorityLadder
     colleague: str
     email_reply: str
     brush_off: str
-    motive_notes: dict[str, str] = field(default_factory=dict)
+    motive_notes: dict[Motive, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -168,7 +165,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class Ending:
-    kind: str
+    kind: EndingKind
     title: str
     text: str
 
@@ -206,12 +203,12 @@ class Scenario:
     quote: Quote
     week: tuple[Claim, ...]
     calls: tuple[Call, ...]
-    endings: dict[str, Ending]
+    endings: dict[EndingKind, Ending]
     rules: Rules
     version: str = ""
     pass_score: int | None = None  # the organisation's pass mark (xAPI passed/failed); None: only completed
 
-    @cached_property
+    @property
     def week_in_order(self) -> tuple[Claim, ...]:
         """The week's claims by the moment they begin."""
         return tuple(sorted(self.week, key=lambda claim: claim.begins))
