@@ -15,7 +15,8 @@ import functools
 from typing import Any
 
 from game.assets import ASSETS, read_yaml
-from game.model.moment import Moment
+from game.model.moment import Moment, clock_text
+from game.model.scenario import Appointment
 from game.model.turn import Turn
 
 LANGUAGES = ("nl", "en")  # every language the game speaks: assets/text/<lang>/ and a scenario's `language`
@@ -76,13 +77,29 @@ def spoken_moment(lang: str, moment: Moment) -> str:
 
 
 def with_moment(lang: str, text: str, moment: Moment | None) -> str:
-    """`text` with {appointment} naming `moment` as someone says it in `lang`.
-
-    Where a sentence begins with it, it begins with a capital: "{appointment}. Fine." works in Dutch too.
-    """
-    if moment is None or APPOINTMENT_PLACEHOLDER not in text:
+    """`text` with {appointment} naming `moment` as someone says it in `lang`."""
+    if moment is None:
         return text
-    spoken = spoken_moment(lang, moment)
+    return _filled(text, spoken_moment(lang, moment))
+
+
+def with_appointment(lang: str, text: str, appointment: Appointment | None) -> str:
+    """`text` with {appointment} naming `appointment` ahead of any particular call: 'tomorrow at 10:00'.
+
+    For a view of a phrasing apart from a played week, such as the choices of an xAPI activity.
+    """
+    if appointment is None:
+        return text
+    ahead = {0: "today", 1: "tomorrow"}.get(appointment.days_later, "later")
+    return _filled(text, say(lang, f"appointment_ahead.{ahead}", days=appointment.days_later,
+                             time=clock_text(appointment.minute)))
+
+
+def _filled(text: str, spoken: str) -> str:
+    """`text` with each {appointment} replaced by `spoken`; where a sentence begins with it, with a capital.
+
+    "{appointment}. Fine." then works in Dutch too.
+    """
     parts = text.split(APPOINTMENT_PLACEHOLDER)
     for index, before in enumerate(parts[:-1]):
         opening = before.rstrip().rstrip("\"'“")  # a quote may open the sentence

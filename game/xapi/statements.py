@@ -15,7 +15,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+from game.model.scenario import Phrasing
 from game.model.turn import TurnKind
+from game.text import with_appointment
 from game.xapi import vocabulary as v
 from game.xapi.scenarios import PlayedScenario
 
@@ -33,7 +35,7 @@ def answered(play: dict, turn: dict, played: PlayedScenario, actor: dict) -> dic
         "id": statement_id(play["uuid"], f"turn {turn['number']}"),
         "actor": actor,
         "verb": v.verb(v.ANSWERED),
-        "object": _decision_point(played, turn["call_id"], turn["point_id"]),
+        "object": decision_point(played, turn["call_id"], turn["point_id"]),
         "result": {
             "response": choice_id(turn["choice"]),
             "score": {"raw": _number(turn["points"])},
@@ -139,6 +141,12 @@ def _context(play: dict, played: PlayedScenario, parent: dict | None = None) -> 
     return context | ({"contextActivities": activities} if activities else {})
 
 
+def _choice(index: int, phrasing: Phrasing, language: str) -> dict:
+    """A phrasing as an LMS lists it: the moment it proposes named ahead, since no one call is meant."""
+    said = with_appointment(language, phrasing.say, phrasing.proposed)
+    return {"id": choice_id(index), "description": {language: said}}
+
+
 def _scenario_activity(played: PlayedScenario) -> dict:
     scenario = played.scenario
     definition = {"name": {scenario.language: scenario.title}, "type": v.SIMULATION}
@@ -147,7 +155,7 @@ def _scenario_activity(played: PlayedScenario) -> dict:
     return {"objectType": "Activity", "id": v.scenario_iri(played.name, scenario.version), "definition": definition}
 
 
-def _decision_point(played: PlayedScenario, call_id: str, point_id: str) -> dict:
+def decision_point(played: PlayedScenario, call_id: str, point_id: str) -> dict:
     scenario = played.scenario
     language = scenario.language
     point = played.point(call_id, point_id)
@@ -159,7 +167,7 @@ def _decision_point(played: PlayedScenario, call_id: str, point_id: str) -> dict
     if point is not None:
         if point.buyer.strip():
             definition["description"] = {language: point.buyer}
-        definition["choices"] = [{"id": choice_id(index), "description": {language: phrasing.say}}
+        definition["choices"] = [_choice(index, phrasing, language)
                                  for index, phrasing in enumerate(point.phrasings) if phrasing.say.strip()]
     return {"objectType": "Activity", "id": v.decision_point_iri(played.name, scenario.version, call_id, point_id),
             "definition": definition}

@@ -12,10 +12,10 @@ from game.scenario.load import load_scenario
 from game.workshop.journal import Journal
 from game.xapi import vocabulary as v
 from game.xapi.outbox import collect
-from game.xapi.scenarios import ScenarioShelf
-from game.xapi.statements import duration, scaled, timestamp
+from game.xapi.scenarios import PlayedScenario, ScenarioShelf
+from game.xapi.statements import decision_point, duration, scaled, timestamp
 from game.xapi.trainees import Trainees
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 TINY = FIXTURES / "tiny.en.yaml"
 
@@ -206,3 +206,11 @@ def test_durations_are_iso_8601(seconds, expected):
 
 def test_timestamps_are_utc_to_the_millisecond():
     assert timestamp(1_700_000_000.25) == "2023-11-14T22:13:20.250Z"
+
+
+
+def test_a_choice_that_proposes_a_moment_names_it_as_the_buyer_would_hear_it():
+    played = PlayedScenario(load_scenario(ROOT / "scenarios" / "two-minutes.en.yaml"), "two-minutes.en")
+    activity = decision_point(played, "first", "rushing")
+    choices = [choice["description"]["en"] for choice in activity["definition"]["choices"]]
+    assert choices[0] == "One thing before you go - tomorrow at 08:30, five minutes, I call you?"
