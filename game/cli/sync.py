@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -125,14 +125,25 @@ def _with_statements(args: argparse.Namespace, text: Say, then) -> int:
 
 def _sync(journal: Journal, lrs: LRS, outbox: Collected, args: argparse.Namespace, text: Say) -> int:
     done: Delivered = deliver(journal, lrs, outbox.statements, args.batch)
+    if done.stopped is None and done.total == done.before:  # nothing was sent: is the store there, the key right?
+        done = _checked(lrs, done)
     if done.stopped is not None:
         print(problem_line(done.stopped, text), file=sys.stderr)
-        print(text("stopped" if done.stored else "stopped_none", stored=done.stored, left=done.left), file=sys.stderr)
+        key = "stopped" if done.stored else "stopped_none" if done.left else "stopped_idle"
+        print(text(key, stored=done.stored, left=done.left), file=sys.stderr)
         return 1
     print(text("sent" if done.stored else "nothing", stored=done.stored, total=done.total, lrs=lrs.endpoint))
     if done.already:
         print(text("already", count=done.already))
     return 1 if outbox.unfound else 0
+
+
+def _checked(lrs: LRS, done: Delivered) -> Delivered:
+    try:
+        lrs.check()
+    except LRSError as problem:
+        return replace(done, stopped=problem)
+    return done
 
 
 def credentials_for(args: argparse.Namespace, lrs: LRS, text: Say) -> Credentials | None:

@@ -140,6 +140,17 @@ class LRS:
             raise NotAnLRS(lrs=self.endpoint, detail=f"{status}, {_snippet(body)}")
         return True
 
+    def check(self) -> None:
+        """Raise the LRSError a sync would meet: for a sync with nothing to send, which would not find out.
+
+        A key that may write statements but not read them is answered 403: the store knows it, which is all
+        a sync needs.
+        """
+        try:
+            self.get(limit="1")
+        except Forbidden:
+            return
+
     def get(self, **params: str) -> dict:
         """A statement query (used to look at what the store holds)."""
         query = "&".join(f"{key}={urllib.request.quote(str(value))}" for key, value in params.items())

@@ -115,6 +115,14 @@ def test_a_wrong_password_says_so_marks_nothing_and_the_right_one_then_sends_all
     assert held_once(ralph, expected_ids(results))
 
 
+def test_a_wrong_password_is_told_also_when_there_is_nothing_new_to_send(ralph, results):
+    sync(results, ralph.url)
+    wrong = sync(results, ralph.url, password="kwartaal-41")
+    assert wrong.returncode == 1
+    assert "refused the user name or password" in wrong.stderr
+    assert "Nothing new" not in wrong.stdout
+
+
 def test_a_store_that_is_down_says_so_in_one_line(results):
     down = sync(results, f"http://127.0.0.1:{free_port()}/xAPI/")
     assert down.returncode == 1
