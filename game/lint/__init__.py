@@ -8,6 +8,7 @@ from pathlib import Path
 from game.lint.appointments import check_appointments
 from game.lint.design import check_design
 from game.lint.flow import explore
+from game.lint.passing import check_pass_score
 from game.lint.stats import Statistics, statistics_of
 from game.lint.texts import check_texts
 from game.lint.translation import check_translation
@@ -56,8 +57,10 @@ def lint_file(path: str | Path) -> Findings:
     check_week(scenario, report)
     check_appointments(scenario, report)
     check_translation(scenario, report)
+    statistics = statistics_of(flow)
+    check_pass_score(scenario, statistics, root, report)
     design = sorted(report.problems[from_loader:], key=lambda p: (p.line, p.column))
-    return Findings(path, report.problems[:from_loader] + design, statistics_of(flow))
+    return Findings(path, report.problems[:from_loader] + design, statistics)
 
 
 def _endings_at(root: Node) -> dict[str, Location]:

@@ -246,7 +246,8 @@ SCENARIO = Record("scenario", "A scenario for Vooruitgang: following up a quote 
     Key("rules", RULES, "Any of the game's rules, changed for this scenario.", shown="`assets/rules.yaml`"),
     Key("version", Text(), "A version name; results are stored with it.", shown="made from the file"),
     Key("pass_score", Number(-10**6, 10**6), "The lowest score that counts as passed in the organisation's learning "
-        "records: the game then sends `passed` or `failed` beside `completed` (see [docs/xapi.md](xapi.md)).",
+        "records: the game then sends `passed` or `failed` beside `completed` (see [docs/xapi.md](xapi.md)). "
+        "`lint` says when no one or everyone would pass.",
         shown="none"),
 ), section="The scenario")
 

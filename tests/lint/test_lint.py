@@ -202,3 +202,18 @@ def test_a_phrasing_whose_minutes_outweigh_its_move_is_reported(scenario_file):
     assert found == ["'Shall I come by {appointment} to settle the las…' moves the deal, but its 30 "
                      "minutes cost more than the move gains (-10 points at position_known, motive real_interest), "
                      "so the debrief calls it voortgang"]
+
+
+def test_a_pass_score_above_the_best_reachable_score_is_reported_at_its_line(scenario_file):
+    path = scenario_file(("difficulty: easy", "pass_score: 150\ndifficulty: easy"))
+    problem = next(p for p in lint_file(path).problems if "pass_score" in p.message)
+    assert (problem.line, "no one passes" in problem.message) == (_line_of(path, "pass_score"), True)
+
+
+def test_a_pass_score_no_playthrough_can_miss_is_reported(scenario_file):
+    path = scenario_file(("difficulty: easy", "pass_score: 0\ndifficulty: easy"))
+    assert any("everyone passes" in message for message in _messages(lint_file(path)))
+
+
+def test_a_pass_score_within_reach_is_not_reported(scenario_file):
+    assert lint_file(scenario_file(("difficulty: easy", "pass_score: 60\ndifficulty: easy"))).problems == []
