@@ -32,6 +32,7 @@ class CallScene(Scene):
         self.session = session
         self.state = CHOOSING
         self.turn: Turn | None = None
+        self.hang_up_after_reply = False  # the buyer's goodbye is being spoken: the tone waits for the trainee
         self.minutes = session.play.call_minutes  # shown on the call clock, also after the buyer hung up
         self.menu = Menu([])
         self.next_menu = Menu([Button("next", self.t("common.continue"), primary=True, hint="Enter")])
@@ -74,8 +75,10 @@ class CallScene(Scene):
         self.turn = self.play.choose(index)
         self.minutes += self.turn.change.minutes
         self.state = REPLY
-        self.look.speech.buyer(self.session.scenario, replied(self.lang, self.turn))
-        if self.turn.call_end:
+        spoken = self.look.speech.buyer(self.session.scenario, replied(self.lang, self.turn))
+        # A buyer who says goodbye aloud hangs up once the trainee has heard him out, not over his words.
+        self.hang_up_after_reply = bool(self.turn.call_end) and spoken
+        if self.turn.call_end and not spoken:
             self.look.sounds.play("hang_up")
 
     def proceed(self) -> None:
@@ -83,6 +86,8 @@ class CallScene(Scene):
         if self.state != REPLY:
             return
         if self.play.phase != Phase.IN_CALL:
+            if self.hang_up_after_reply:
+                self.look.sounds.play("hang_up")
             self.close("hung_up")
             return
         self.state = CHOOSING

@@ -78,9 +78,9 @@ class Speech:
 
     # --- the phone ----------------------------------------------------------------------
 
-    def buyer(self, scenario: Scenario, text: str) -> None:
-        """The buyer says `text` (a line on screen in the call)."""
-        self._line(phone.buyer(scenario), text)
+    def buyer(self, scenario: Scenario, text: str) -> bool:
+        """The buyer says `text` (a line on screen in the call). Whether it is spoken aloud."""
+        return self._line(phone.buyer(scenario), text)
 
     def heard(self, scenario: Scenario, turn: Turn) -> None:
         """A call attempt came through to someone: a colleague, the voicemail, a buyer with nothing to add."""
@@ -89,10 +89,12 @@ class Speech:
             part, text = line
             self._line(part, text, beside=phone.buyer(scenario) if part != phone.buyer(scenario) else None)
 
-    def _line(self, part: Part, text: str, beside: Part | None = None) -> None:
-        if self.settings.speech and self._on():
-            self._pending.append(self._utterance(text, part, beside))
-            self._said.add(text)
+    def _line(self, part: Part, text: str, beside: Part | None = None) -> bool:
+        if not (self.settings.speech and self._on()):
+            return False
+        self._pending.append(self._utterance(text, part, beside))
+        self._said.add(text)
+        return True
 
     # --- self-voicing -------------------------------------------------------------------
 

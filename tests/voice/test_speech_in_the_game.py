@@ -151,3 +151,26 @@ def test_a_new_speaking_speed_is_heard_at_once_at_that_speed(speaking_app):
     press(app, pygame.K_RIGHT)
     last = app.look.speech.speaker.said[-1] if said(app) else None
     assert (last.text, last.rate) == ("Speaking speed: fast", 220)
+
+
+def _to_goodbye(app, played):
+    """Answer with the first phrasing until the buyer ends the call; `played` keeps the tones played since."""
+    app.look.sounds.play = played.append
+    _to_call(app)
+    while not app.flow.session.play.turns[-1].call_end:
+        played.clear()
+        press(app, pygame.K_RETURN if app.stack.top.state == "reply" else pygame.K_1)
+
+
+def test_a_buyer_who_says_goodbye_aloud_hangs_up_once_the_trainee_goes_on(speaking_app):
+    app, played = speaking_app(speech=True), []
+    _to_goodbye(app, played)
+    waited = "hang_up" not in played
+    press(app, pygame.K_RETURN)
+    assert (waited, played[-1:]) == (True, ["hang_up"])
+
+
+def test_without_speech_the_buyer_hangs_up_as_his_goodbye_appears(speaking_app):
+    app, played = speaking_app(), []
+    _to_goodbye(app, played)
+    assert played[-1:] == ["hang_up"]
