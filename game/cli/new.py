@@ -28,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[\w][\w .-]*", name):
         print(f"'{args.name}' cannot be a file name; use letters, digits and '-', e.g. printer-lease")
         return 2
-    out = Path(args.out) if args.out else new_scenarios() / f"{name}.{args.lang}.yaml"
+    # "Offerte stoelen" becomes offerte-stoelen.nl.yaml: a name without spaces survives being typed in a command
+    out = Path(args.out) if args.out else new_scenarios() / f"{'-'.join(name.lower().split())}.{args.lang}.yaml"
     if out.exists():
         print(f"{out}: already exists; it is left as it is. Choose another NAME or --out")
         return 1
@@ -39,14 +40,15 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{out}: cannot write the file ({error.strerror or error})")
         return 1
-    print(f"{out}: written. Next: edit it, then run  {console_program()} lint {out}")
+    print(f"{out}: written. Next: edit it, then run  {console_program()} lint {_quoted(out)}")
     return 0
 
 
 def starter(lang: str, name: str, out: Path) -> str:
     """The example for `lang`, titled after NAME, pointing at the schema from where it is written."""
     text = (STARTERS / f"starter.{lang}.yaml").read_text(encoding="utf-8")
-    title = name.replace("-", " ").replace("_", " ").strip().capitalize()
+    title = name.replace("-", " ").replace("_", " ").strip()
+    title = title[:1].upper() + title[1:]  # as typed: 'ACME printers' keeps its capitals
     text = re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.MULTILINE)
     schema = shipped_scenarios() / "scenario.schema.json"
     try:
@@ -56,3 +58,8 @@ def starter(lang: str, name: str, out: Path) -> str:
     return re.sub(r"^# yaml-language-server: \$schema=.*$", f"{_SCHEMA_LINE}{where.as_posix()}", text, count=1,
                   flags=re.MULTILINE)
 
+
+
+def _quoted(path: Path) -> str:
+    """The path as it can be pasted into a command; a folder like 'C:\\Users\\Anne de Vries' has spaces."""
+    return f'"{path}"' if " " in str(path) else str(path)

@@ -37,3 +37,16 @@ def test_an_existing_file_is_never_overwritten(tmp_path, capsys):
     out.write_text("my work", encoding="utf-8")
     assert main(["new", "mine", "--lang", "en", "--out", str(out)]) == 1
     assert out.read_text(encoding="utf-8") == "my work" and "already exists" in capsys.readouterr().out
+
+
+def test_a_name_with_spaces_gives_a_file_name_without_them_and_the_title_as_typed(tmp_path, monkeypatch):
+    monkeypatch.setattr("game.cli.new.new_scenarios", lambda: tmp_path)
+    assert main(["new", "Offerte ACME stoelen", "--lang", "nl"]) == 0
+    text = (tmp_path / "offerte-acme-stoelen.nl.yaml").read_text(encoding="utf-8")
+    assert "\ntitle: Offerte ACME stoelen\n" in text
+
+
+def test_the_next_command_quotes_a_path_with_spaces_so_it_can_be_pasted(tmp_path, capsys):
+    out = tmp_path / "Anne de Vries" / "x.en.yaml"
+    main(["new", "x", "--lang", "en", "--out", str(out)])
+    assert capsys.readouterr().out.rstrip().endswith(f'lint "{out}"')
