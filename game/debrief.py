@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.bots.strategy import Strategy, bot_rng
+from game.bots.strategy import advancing
 from game.model.hindsight import best_phrasing
 from game.model.playthrough import Playthrough
 from game.model.replay import same_week, stronger_phrasing
@@ -158,7 +158,7 @@ def what_it_cost(play: Playthrough, turn: Turn, lang: str | None = None) -> str:
     if play.seed is None or stronger_phrasing(play, turn) is None:
         return ""
     lang = lang or play.scenario.language
-    week = same_week(play, turn, lambda: Strategy("advance", bot_rng(play.seed)))
+    week = same_week(play, turn, advancing(play.seed))
     alike = _ends_alike(week.own, play)
     told = say(lang, "same_week.own_same") if alike else _week_text(lang, "own", week.own, play)
     if not _ends_alike(week.strong, week.own):

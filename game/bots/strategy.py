@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.model.moment import Moment
@@ -61,3 +62,8 @@ def play_out(play: Playthrough, strategy: Strategy, max_actions: int = MOST_ACTI
 def bot_rng(seed: int) -> random.Random:
     """The bot's own random source, apart from the buyer's, so both stay reproducible."""
     return random.Random(f"bot-{seed}")
+
+
+def advancing(seed: int) -> Callable[[], Strategy]:
+    """A fresh `advance` bot for each way the same week is replayed (game.model.replay), each with the same dice."""
+    return lambda: Strategy("advance", bot_rng(seed))

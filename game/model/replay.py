@@ -26,10 +26,9 @@ from game.model.hindsight import best_phrasing
 from game.model.luck import OfTheWeek
 from game.model.moment import Moment
 from game.model.playthrough import Action, Phase, Playthrough
-from game.model.scoring import Verdict
+from game.model.scoring import PROLONGING
 from game.model.turn import Channel, Turn, TurnKind
 
-PROLONGING = (Verdict.VOORTGANG, Verdict.ACHTERUITGANG)
 MOST_ACTIONS = 10_000
 
 

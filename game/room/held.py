@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 
 from game.model.deal import Stage
 from game.room.protocol import Ack, taken, through
-from game.workshop.journal import FINISH_COLUMNS, PlayRecord, TurnRecord
-
-TURN_RECORD = ("number", "kind", "call_id", "point_id", "choice", "say", "aim", "verdict", "points")
+from game.workshop.journal import FINISH_COLUMNS, TURN_RECORD, PlayRecord, TurnRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +61,7 @@ class HeldPlay:
             self._record = PlayRecord(0, f["uuid"], f["trainee"], f["workshop"], f["scenario_key"],
                                       f["scenario_title"], f["scenario_version"], f["language"], f["seed"],
                                       f["motive"], f["started"], f.get("finished"), f.get("outcome"),
-                                      f.get("score"), None, "", turns)
+                                      f.get("score"), None, "", turns, f["scenario_path"])
         return self._record
 
 
