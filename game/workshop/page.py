@@ -28,6 +28,8 @@ def render(group: Group, words: Words, anonymous: bool = False, today: datetime.
         if len(versions) > 1:
             changed = words("versions", versions=", ".join(versions))
             body.append(f"<p class=warning>{_e(group.titles[key])}: {_e(changed)}</p>")
+    if left_out := words.left_out(group.costs):
+        body.append(f"<p class=hint>{_e(left_out)}</p>")
     if not group.attempts and not group.points:
         body.append(f"<p>{_e(words('empty'))}</p>")
     else:
@@ -66,9 +68,14 @@ def _agenda(group: Group, words: Words) -> str:
         items.append(f"<li><div class=say>“{_e(choice.say)}”</div>"
                      f"<div class=choice>{_bar(choice, most, label=f'{choice.prolonged} / {choice.count}')}"
                      f"<span class=where>{_e(words.at_point(group, item.point))} <span class=mix>({_e(mix)})</span>"
-                     f"</span></div></li>")
+                     f"</span></div>{_cost(words.cost(group.cost(item.point, choice)))}</li>")
     return "\n".join([_section(words("section.agenda"), words("section.agenda_hint")), _legend(words),
                       "<ol class=agenda>", *items, "</ol>"])
+
+
+def _cost(text: str) -> str:
+    """What prolonging cost, replayed in the same week; nothing when no turn was replayed."""
+    return f"<p class=cost>{_e(text)}</p>" if text else ""
 
 
 def _bar(choice: Choice, scale: int, label: str) -> str:
@@ -187,6 +194,7 @@ def _points(group: Group, words: Words) -> str:
     parts = [_section(words("section.points"), words("section.points_hint")), _legend(words)]
     for point in group.points:
         parts.append(f"<h3>{_e(words.at_point(group, point))} · {_e(words('choices', count=point.total))}</h3>")
+        parts.append(_cost(words.cost(group.cost(point))))
         for choice in point.choices:
             label = f"{words('times', count=choice.count)} {words.percent(choice.count / point.total)}"
             parts.append(f"<div class=choice>{_bar(choice, point.total, label)}<span>{_e(choice.say)}</span></div>")
