@@ -59,7 +59,7 @@ def debrief(play: Playthrough, lang: str | None = None) -> Debrief:
     """The game's own words in `lang` (the interface language; default the scenario's); the scenario's as written."""
     scenario = play.scenario
     lang = lang or scenario.language
-    ending = scenario.endings[play.ending]
+    ending = scenario.endings[play.ending].for_motive(play.motive)
     notes = scenario.buyer.motive_notes
     return Debrief(
         ending_title=ending.title,
