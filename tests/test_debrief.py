@@ -144,3 +144,18 @@ def test_the_debrief_itself_replays_nothing(tiny, monkeypatch):
     monkeypatch.setattr("game.debrief.same_week", lambda *args: (_ for _ in ()).throw(AssertionError("replayed")))
     play, _ = said_next_week(tiny)
     assert debrief(play).lines
+
+
+def test_a_clear_no_from_a_polite_no_reads_as_the_renewal_decided_not_as_a_price_lever():
+    from game.model.motive import Motive
+
+    scenario = load_scenario(SCENARIOS / "three-quotes.en.yaml")
+    seed = 0
+    while True:
+        play = play_out(Playthrough.start(scenario, seed, clock=lambda: 0.0, motive=Motive.POLITE_NO),
+                        Strategy("advance", bot_rng(seed)))
+        if play.ending == "clear_no":
+            break
+        seed += 1
+    told = debrief(play)
+    assert told.ending_title == "A renewal decided long ago" and "price" not in told.ending_text
