@@ -3,6 +3,7 @@ from pathlib import Path
 from game.bots.strategy import Strategy, bot_rng, play_out
 from game.debrief import debrief, what_it_cost
 from game.model.moment import Moment
+from game.model.motive import Motive
 from game.model.playthrough import Playthrough
 from game.model.replay import replayable, same_week
 from game.scenario.load import load_scenario
@@ -146,16 +147,22 @@ def test_the_debrief_itself_replays_nothing(tiny, monkeypatch):
     assert debrief(play).lines
 
 
-def test_a_clear_no_from_a_polite_no_reads_as_the_renewal_decided_not_as_a_price_lever():
-    from game.model.motive import Motive
+def ended(name, motive, ending, strategy):
+    """The first game of a shipped scenario with `motive` forced that ends in `ending`."""
+    scenario = load_scenario(SCENARIOS / name)
+    for seed in range(500):
+        play = play_out(Playthrough.start(scenario, seed, clock=lambda: 0.0, motive=motive),
+                        Strategy(strategy, bot_rng(seed)))
+        if play.ending == ending:
+            return play
+    raise AssertionError(f"no game of {name} ended in {ending}")
 
-    scenario = load_scenario(SCENARIOS / "three-quotes.en.yaml")
-    seed = 0
-    while True:
-        play = play_out(Playthrough.start(scenario, seed, clock=lambda: 0.0, motive=Motive.POLITE_NO),
-                        Strategy("advance", bot_rng(seed)))
-        if play.ending == "clear_no":
-            break
-        seed += 1
-    told = debrief(play)
+
+def test_a_clear_no_from_a_polite_no_reads_as_the_renewal_decided_not_as_a_price_lever():
+    told = debrief(ended("three-quotes.en.yaml", Motive.POLITE_NO, "clear_no", "advance"))
     assert told.ending_title == "A renewal decided long ago" and "price" not in told.ending_text
+
+
+def test_a_week_strung_along_by_an_internal_blocker_is_not_called_a_polite_no():
+    told = debrief(ended("polite-no.en.yaml", Motive.INTERNAL_BLOCKER, "strung_along", "prolong"))
+    assert "polite no" not in told.ending_text and "Someone else was holding it up" in told.ending_text
