@@ -37,6 +37,7 @@ class LeftOut(StrEnum):
     NO_SEED = "no_seed"            # recorded without its seed: its week cannot be told
     NO_SCENARIO = "no_scenario"    # the scenario file, in the version played, is not here
     NOT_THE_SAME = "not_the_same"  # rebuilt, it does not give the recorded turns and score
+    DAMAGED = "damaged"            # a seed, motive, moment or choice in the file that is not one
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ def _rebuilt(record: PlayRecord, scenario_of: Callable[[PlayRecord], Scenario | 
              ) -> tuple[Playthrough | None, LeftOut | None]:
     if record.seed is None:
         return None, LeftOut.NO_SEED
+    if not _whole_fields(record):
+        return None, LeftOut.DAMAGED
     scenario = scenario_of(record)
     if scenario is None:
         return None, LeftOut.NO_SCENARIO
@@ -124,6 +127,16 @@ def _rebuilt(record: PlayRecord, scenario_of: Callable[[PlayRecord], Scenario | 
     if _told(play.turns) != _told(record.turns) or play.score.total != record.score:
         return None, LeftOut.NOT_THE_SAME
     return play, None
+
+
+def _whole_fields(record: PlayRecord) -> bool:
+    """Whether what rebuilds the game has the types a game gives it: a damaged or hostile file is left out."""
+    def whole(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    return (whole(record.seed) and record.motive in tuple(Motive)
+            and all(whole(turn.day) and whole(turn.minute) and whole(turn.choice) and isinstance(turn.channel, str)
+                    for turn in record.turns))
 
 
 def _told(turns: Iterable) -> list[tuple]:

@@ -197,3 +197,13 @@ def test_a_prolonging_phrasing_with_no_stronger_one_says_there_was_nothing_to_re
     told = "no stronger phrasing here for that buyer at that stage of the deal: nothing to replay"
     assert told in table.render(group, Words("en"))
     assert sheet.render(group, Words("en")).splitlines()[1].endswith(",")  # no cost for a play with none replayed
+
+
+def test_a_game_whose_file_holds_a_moment_that_is_not_one_is_left_out_and_counted(journal):
+    scenario = load_scenario(THREE_QUOTES)
+    games_with_a_prolonging_turn(journal, scenario, count=3)
+    with journal.connection:
+        journal.connection.execute("UPDATE turns SET day = 'monday' WHERE play_id = 1 AND kind = 'contact'")
+        journal.connection.execute("UPDATE plays SET motive = 'greed' WHERE id = 2")
+    costs = room_costs(journal.records(), lambda record: scenario)
+    assert costs.left_out == {LeftOut.DAMAGED: 2} and len(costs.plays) == 1
