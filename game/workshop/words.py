@@ -55,7 +55,7 @@ class Words:
             return ""
         why = "; ".join(self(f"left_out_why.{reason}", count=number)
                         for reason, number in sorted(costs.left_out.items()))
-        return self("left_out", count=count, why=why)
+        return self("left_out.one" if count == 1 else "left_out.many", count=count, why=why)
 
     def percent(self, share: float) -> str:
         return f"{round(share * 100)}%"

@@ -135,7 +135,7 @@ def test_the_report_says_how_many_games_could_not_be_replayed_and_why(journal):
     games_with_a_prolonging_turn(journal, scenario, count=1)
     costs = room_costs(journal.records(), lambda record: None)
     group = gather(journal.records(), "W1", costs=costs)
-    told = ("The cost of prolonging was not measured in 1 finished playthroughs: 1 whose scenario file (in the version "
+    told = ("The cost of prolonging was not measured in 1 finished playthrough: 1 whose scenario file (in the version "
             "played) is not here; name its folder with --scenarios.")
     assert told in " ".join(table.render(group, Words("en")).split())
 
