@@ -61,7 +61,7 @@ class HeldPlay:
             self._record = PlayRecord(0, f["uuid"], f["trainee"], f["workshop"], f["scenario_key"],
                                       f["scenario_title"], f["scenario_version"], f["language"], f["seed"],
                                       f["motive"], f["started"], f.get("finished"), f.get("outcome"),
-                                      f.get("score"), None, "", turns, f["scenario_path"])
+                                      f.get("score"), None, "", turns)
         return self._record
 
 
