@@ -65,6 +65,11 @@ class Cost:
     def mean(self) -> float:
         return statistics.fmean(self.points)
 
+    @property
+    def costly(self) -> bool:
+        """Whether the stronger phrasing gave more points, on average, to the report's one decimal."""
+        return bool(self.points) and round(self.mean, 1) > 0
+
 
 @dataclass
 class RoomCosts:

@@ -207,3 +207,18 @@ def test_a_game_whose_file_holds_a_moment_that_is_not_one_is_left_out_and_counte
         journal.connection.execute("UPDATE plays SET motive = 'greed' WHERE id = 2")
     costs = room_costs(journal.records(), lambda record: scenario)
     assert costs.left_out == {LeftOut.DAMAGED: 2} and len(costs.plays) == 1
+
+
+def test_the_page_marks_a_cost_only_where_the_stronger_phrasing_gave_more_points(journal):
+    from game.workshop.costs import RoomCosts
+
+    scenario = load_scenario(THREE_QUOTES)
+    games_with_a_prolonging_turn(journal, scenario, count=1)
+    group = gather(journal.records(), "W1")
+    point = group.points[0]
+    place = (point.scenario, point.call_id, point.point_id)
+    for found, marked in (([12, 3], '<p class="cost">'), ([-4, 2], '<p class="cost nil">')):
+        costs = RoomCosts()
+        costs.places[place] = found
+        html = page.render(replace(group, costs=costs), Words("en"))
+        assert marked + Words("en").cost(costs.at(place)) in html
