@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from game.bots.strategy import advancing
 from game.model.hindsight import best_phrasing
 from game.model.playthrough import Playthrough
+from game.model.replay import same_week, stronger_phrasing
 from game.model.turn import CallEnd, Turn, TurnKind, TurnOutcome
-from game.text import lookup, moment_text, replied, said, say, with_moment
+from game.text import day_label, lookup, moment_text, replied, said, say, with_moment
 
 
 def signed(value: int) -> str:
@@ -57,7 +59,7 @@ def debrief(play: Playthrough, lang: str | None = None) -> Debrief:
     """The game's own words in `lang` (the interface language; default the scenario's); the scenario's as written."""
     scenario = play.scenario
     lang = lang or scenario.language
-    ending = scenario.endings[play.ending]
+    ending = scenario.endings[play.ending].for_motive(play.motive)
     notes = scenario.buyer.motive_notes
     return Debrief(
         ending_title=ending.title,
@@ -143,3 +145,49 @@ def _reason_key(turn: Turn, code: str) -> str:
     if code == "appointment_repeated" and turn.kind == TurnKind.CONTACT:
         return "appointment_repeated_call"
     return code
+
+
+# --- what a turn cost ---------------------------------------------------------------------
+
+def what_it_cost(play: Playthrough, turn: Turn, lang: str | None = None) -> str:
+    """What `turn` cost, in words of the deal: the rest of the same week played again with the stronger phrasing
+    said there (`game.model.replay`), first with the trainee's own later choices, then, when that ends otherwise,
+    choosing what moves the deal (the `advance` bot). '' for a turn with no stronger phrasing, or a game without
+    a seed. A few milliseconds: ask for one turn when it is shown, not for every frame.
+    """
+    if play.seed is None or stronger_phrasing(play, turn) is None:
+        return ""
+    lang = lang or play.scenario.language
+    week = same_week(play, turn, advancing(play.seed))
+    alike = _ends_alike(week.own, play)
+    told = say(lang, "same_week.own_same") if alike else _week_text(lang, "own", week.own, play)
+    if not _ends_alike(week.strong, week.own):
+        told += " " + _week_text(lang, "strong", week.strong, play)
+    return told
+
+
+def _week_text(lang: str, key: str, week: Playthrough, played: Playthrough) -> str:
+    return say(lang, f"same_week.{key}", ended=_ended(lang, week),
+               difference=_difference(lang, week.score.total - played.score.total))
+
+
+def _ends_alike(one: Playthrough, other: Playthrough) -> bool:
+    """The same ending, on the same day when the deal closed, with the same score."""
+    return (one.ending, _closed_on(one), one.score.total) == (other.ending, _closed_on(other), other.score.total)
+
+
+def _closed_on(play: Playthrough) -> int | None:
+    """The day the deal closed (the game ends with the turn that closes it), or None while it is open."""
+    return play.turns[-1].moment.day if play.deal.is_closed and play.turns else None
+
+
+def _ended(lang: str, play: Playthrough) -> str:
+    day = _closed_on(play)
+    return say(lang, f"same_week.ended.{play.ending}", day=day_label(lang, day) if day is not None else "")
+
+
+def _difference(lang: str, points: int) -> str:
+    if points == 0:
+        return say(lang, "same_week.as_many")
+    word = "more" if points > 0 else "fewer"
+    return say(lang, f"same_week.{word}_one" if abs(points) == 1 else f"same_week.{word}", points=abs(points))

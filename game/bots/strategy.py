@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.model.moment import Moment
-from game.model.playthrough import Phase, Playthrough
+from game.model.playthrough import Playthrough
+from game.model.replay import MOST_ACTIONS, play_on
 from game.model.scenario import Aim
 from game.model.turn import Channel
 
@@ -52,18 +54,16 @@ def _free_moment(play: Playthrough, moments: list[Moment]) -> Moment:
     return moments[0]
 
 
-def play_out(play: Playthrough, strategy: Strategy, max_actions: int = 10_000) -> Playthrough:
+def play_out(play: Playthrough, strategy: Strategy, max_actions: int = MOST_ACTIONS) -> Playthrough:
     """Let the strategy play until the game ends."""
-    for _ in range(max_actions):
-        if play.phase == Phase.ENDED:
-            break
-        if play.phase == Phase.IN_CALL:
-            play.choose(strategy.phrasing(play))
-        else:
-            play.contact(*strategy.contact(play))
-    return play
+    return play_on(play, strategy, max_actions)
 
 
 def bot_rng(seed: int) -> random.Random:
     """The bot's own random source, apart from the buyer's, so both stay reproducible."""
     return random.Random(f"bot-{seed}")
+
+
+def advancing(seed: int) -> Callable[[], Strategy]:
+    """A fresh `advance` bot for each way the same week is replayed (game.model.replay), each with the same dice."""
+    return lambda: Strategy("advance", bot_rng(seed))

@@ -1,7 +1,9 @@
 """`report [--db PATH] [--workshop CODE] [--csv FILE] [--html FILE]`: the trainer's view of the group's results.
 
 Prints the agenda for the discussion, the trends over replays, how the group chose per
-decision point and the results per trainee; writes the same as CSV and as one HTML file.
+decision point and what its prolonging phrasings cost (each game's week replayed with the
+stronger phrasing; `--scenarios FOLDER` where the trainer's own scenario files are), and the
+results per trainee; writes the same as CSV and as one HTML file.
 `--note ID TEXT [--override N]` keeps a trainer's note and own score beside a playthrough's;
 `--remove ID` removes a playthrough (a test run, one with damaged fields).
 """
@@ -14,11 +16,13 @@ from pathlib import Path
 
 from game.text import LANGUAGES
 from game.workshop import page, sheet, table
+from game.workshop.costs import room_costs
 from game.workshop.group import gather, sound
 from game.workshop.journal import Journal
 from game.workshop.opening import open_for_command, refused_as_output
 from game.workshop.transfer import write_whole
 from game.workshop.words import Words
+from game.xapi.scenarios import ScenarioShelf
 
 
 def add(commands: argparse._SubParsersAction) -> None:
@@ -29,6 +33,9 @@ def add(commands: argparse._SubParsersAction) -> None:
     command.add_argument("--html", metavar="FILE", help="also write the report as one HTML file, for a projector")
     command.add_argument("--anonymous", action="store_true", help="trainees as Trainee 1, 2, ...; notes left out")
     command.add_argument("--lang", choices=LANGUAGES, default="nl", help="the workshop's language (default nl)")
+    command.add_argument("--scenarios", metavar="FOLDER", action="append", default=[],
+                         help="a folder with the scenario files played, to replay their weeks (the shipped ones are "
+                              "found anyway); may be given more than once")
     command.add_argument("--note", nargs=2, metavar=("ID", "TEXT"),
                          help="keep a note on the playthrough whose id starts with ID (see the CSV)")
     command.add_argument("--override", type=int, metavar="SCORE", help="with --note: the trainer's own score")
@@ -51,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
         if any(refused_as_output(out, journal, words) for out in (args.csv, args.html) if out):
             return 2
         records, unsound = sound(journal.records(args.workshop))
-        group = gather(records, args.workshop or "", args.anonymous, trainee_word=words("anonymous"))
+    shelf = ScenarioShelf(args.scenarios)
+    costs = room_costs(records, lambda record: shelf.scenario(record.scenario_path, record.scenario_version))
+    group = gather(records, args.workshop or "", args.anonymous, trainee_word=words("anonymous"), costs=costs)
     for record in unsound:
         print(words("unsound", id=record.uuid[:sheet.SHORT_ID]), file=sys.stderr)
     print(table.render(group, words), end="")

@@ -31,6 +31,7 @@ def _boxed_texts(root: Node) -> list[tuple[str, Node]]:
     endings = _get(root, "endings")
     for ending in _values(endings):
         found.append(("ending_text", _get(ending, "text")))
+        found += [("ending_text", _get(v, "text")) for v in _values(_get(ending, "if_motive"))]
     for call in _items(root, "calls"):
         for point in _items(call, "points"):
             found.append(("buyer_line", _get(point, "buyer")))

@@ -20,6 +20,7 @@ from game.model.buyer import Buyer
 from game.model.deal import Deal, Stage
 from game.model.ending import EndingKind, ending_of
 from game.model.following import Following, what_follows
+from game.model.luck import Dice, InTurn
 from game.model.moment import Moment, is_workday
 from game.model.motive import Motive, draw_motive
 from game.model.scenario import (
@@ -126,9 +127,13 @@ class Playthrough:
         self.scenario = scenario
         self.rules = scenario.rules
         self.rng = rng
+        self.seed: int | None = None  # the seed `rng` came from, when started from one: the same week can be replayed
         self.clock = clock
         drawn = draw_motive(scenario.buyer.motives, rng)  # drawn even when fixed, so a seed means one week
         self.motive = motive or drawn
+        # Whether a free buyer picks up: drawn in turn from `rng`; a replay of the same week gives the week's dice.
+        self.dice: Dice = InTurn(rng)
+        self.drawn: dict[Moment, float] = {}  # every draw this game made, by the moment of the call
         self.listeners: list[Listener] = []
         self.deal = Deal()
         self.buyer = Buyer(scenario.buyer.ladder)
@@ -154,12 +159,15 @@ class Playthrough:
     def start(cls, scenario: Scenario, seed: int, clock: Callable[[], float] = time.time,
               motive: Motive | None = None) -> Playthrough:
         """A new game; `motive` fixes the buyer's hidden motive (for playtests and practice)."""
-        return cls(scenario, random.Random(seed), clock, motive)
+        play = cls(scenario, random.Random(seed), clock, motive)
+        play.seed = seed
+        return play
 
     @classmethod
-    def replay(cls, scenario: Scenario, seed: int, actions: list[Action], motive: Motive | None = None) -> Playthrough:
-        """The same game again up to a point: for practice branches and reloading a scenario."""
-        play = cls.start(scenario, seed, motive=motive)
+    def replay(cls, scenario: Scenario, seed: int, actions: list[Action], motive: Motive | None = None,
+               clock: Callable[[], float] = time.time) -> Playthrough:
+        """The same game again up to a point: for practice branches, reloading a scenario, the same week replayed."""
+        play = cls.start(scenario, seed, clock, motive)
         for action in actions:
             if action.moment is not None:
                 play.contact(action.moment, action.channel)
@@ -237,6 +245,11 @@ class Playthrough:
         return ending_of(self.deal.stage)
 
     @property
+    def stopped(self) -> bool:
+        """Whether the trainee ended the game, with the deal open and contacts and moments left."""
+        return self.phase == Phase.ENDED and not self.deal.is_closed and self.contacts_left > 0 and self._moments_left()
+
+    @property
     def score(self) -> Score:
         return score((t.change for t in self.turns), self.rules.score)
 
@@ -287,7 +300,7 @@ class Playthrough:
         claim = self.claim_at(moment)
         self.buyer.attend(claim.who if claim else None)
         cost = {"contacts": 1, "missed": missed, "taken_back": taken_back, "channel": Channel.CALL}
-        if not self.buyer.answer(rank, willing=lambda: expected or self.rng.random() < self.answer_chance):
+        if not self.buyer.answer(rank, willing=lambda: expected or self._draw(moment) < self.answer_chance):
             if self.buyer.let_it_ring:
                 return self._record(TurnKind.CONTACT, moment, TurnOutcome.VOICEMAIL_FREE, before, **cost)
             outcome = TurnOutcome.COLLEAGUE if claim.unreachable == COLLEAGUE and self.scenario.buyer.colleague \
@@ -306,6 +319,10 @@ class Playthrough:
         self._call = _CallInProgress(call, point_id, moment, 0)
         self._get_through()
         return self._record(TurnKind.CONTACT, moment, TurnOutcome.THROUGH, before, call_id=call.id, **kept, **cost)
+
+    def _draw(self, moment: Moment) -> float:
+        self.drawn[moment] = drawn = self.dice.draw(moment)
+        return drawn
 
     def _next_call(self) -> Call | None:
         """A call cut short resumes; else the first fitting call not yet played; else the last fitting one again."""

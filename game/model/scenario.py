@@ -168,6 +168,11 @@ class Ending:
     kind: EndingKind
     title: str
     text: str
+    if_motive: dict[Motive, Ending] = field(default_factory=dict)  # another title and text for a hidden motive
+
+    def for_motive(self, motive: Motive) -> Ending:
+        """The title and text the trainee reads when the buyer had `motive`."""
+        return self.if_motive.get(motive, self)
 
 
 @dataclass(frozen=True)

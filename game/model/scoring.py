@@ -26,6 +26,9 @@ class Verdict(StrEnum):
     ACHTERUITGANG = "achteruitgang"  # the deal moved back
 
 
+PROLONGING = (Verdict.VOORTGANG, Verdict.ACHTERUITGANG)  # a turn that did not move the deal forward
+
+
 PARTS = ("stages", "appointments", "contacts", "minutes")
 
 

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 
 from game.model.deal import Stage
 from game.room.protocol import Ack, taken, through
-from game.workshop.journal import FINISH_COLUMNS, PlayRecord, TurnRecord
-
-TURN_RECORD = ("number", "kind", "call_id", "point_id", "choice", "say", "aim", "verdict", "points")
+from game.workshop.journal import FINISH_COLUMNS, TURN_RECORD, PlayRecord, TurnRecord
 
 
 @dataclass(frozen=True, slots=True)

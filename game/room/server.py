@@ -29,6 +29,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from game.assets import ASSETS
+from game.installation import scenario_folders
 from game.room import projector, trainer
 from game.room.forwarder import Forwarder
 from game.room.held import Room
@@ -39,11 +40,13 @@ from game.room.live import Broadcast, Full
 from game.room.protocol import CLIENT_HEADER, MOST_BYTES, TIMING_HEADER, VERSION, plays_path, room_path, same_code
 from game.room.rate_limits import Limits
 from game.workshop import page
+from game.workshop.costs import room_costs
 from game.workshop.group import gather
 from game.workshop.incoming import Refused, check_post, parse
 from game.workshop.journal import Journal
 from game.workshop.transfer import FORMAT, FORMAT_VERSION, dump
 from game.workshop.words import Words
+from game.xapi.scenarios import ScenarioShelf
 
 STATIC = Path(__file__).with_name("static")
 COOKIE = "vooruitgang_trainer"
@@ -78,6 +81,7 @@ class Host:
         self.room = Room(self.code, file=self.writer.file_id)
         self.room.load(self.writer.held(self.code))
         self.lines = ScenarioLines(self.scenarios)
+        self.shelf = ScenarioShelf([*self.scenarios, *scenario_folders()], played_paths=False)  # no path posted
         self.choices = trainer.load(trainer.choices_path(self.journal, self.code))
         self.broadcast: Broadcast | None = None
         self.words = projector.PageWords(self.lang)
@@ -343,8 +347,12 @@ def _report(host: Host):
         if not _is_trainer(host, request):
             return Response(status_code=403)
         words = Words(host.lang)
-        group = gather(host.room.records(), host.code, anonymous=not host.choices.names,
-                       trainee_word=words("anonymous"))
+        records = host.room.records()
+        # The same weeks replayed: file reads and a few milliseconds a game, off the loop that serves the room.
+        costs = await asyncio.to_thread(room_costs, records, lambda record: host.shelf.scenario(
+            record.scenario_key, record.scenario_version))
+        group = gather(records, host.code, anonymous=not host.choices.names, trainee_word=words("anonymous"),
+                       costs=costs)
         return HTMLResponse(page.render(group, words, anonymous=not host.choices.names))
 
     return report

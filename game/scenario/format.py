@@ -181,9 +181,19 @@ QUOTE = Record("quote", "The quote being followed up.", (
     Key("agreed", Text(), "What was agreed when it was sent."),
 ), section="The quote")
 
+ENDING_TEXT = Record("ending text", "The ending's title and text for this motive.", (
+    Key("title", Text(), "The ending's title when the buyer had this motive.", shown="the title above"),
+    Key("text", Text(), "The ending's text when the buyer had this motive ({limit}).", shown="the text above",
+        box="ending_text"),
+))
+
 ENDING = Record("ending", "An ending's own title and text.", (
     Key("title", Text(), "The ending's title.", shown="the game's own"),
     Key("text", Text(), "The ending's text ({limit}).", shown="the game's own", box="ending_text"),
+    Key("if_motive", per_motive("endings per motive", "Another title and text per hidden motive.", ENDING_TEXT,
+                                "The ending's title and text when the buyer's motive was {motive}."),
+        "Per motive, its own `title` and `text`, so an ending never contradicts what the buyer meant: "
+        "`if_motive: {polite_no: {text: ...}}`; what you leave out stays as above."),
 ))
 
 _ENDING_DOCS = {

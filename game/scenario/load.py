@@ -546,9 +546,23 @@ def read_ending(node: Node | None, kind: EndingKind, report: Report, language: s
     if node is None:
         return Ending(kind, default_title, default_text)
     f = Fields(node, declared.ENDING, f"the ending '{kind}'", report)
-    ending = Ending(kind, f.text("title") or default_title, f.text("text") or default_text)
+    title, text = f.text("title") or default_title, f.text("text") or default_text
+    ending = Ending(kind, title, text, read_ending_texts(f.mapping("if_motive"), kind, title, text, report))
     f.finish()
     return ending
+
+
+def read_ending_texts(node: Node | None, kind: EndingKind, title: str, text: str, report: Report
+                      ) -> dict[Motive, Ending]:
+    """An ending's own title and text per hidden motive; what a motive leaves out stays as the ending's."""
+    if node is None:
+        return {}
+    endings = {}
+    for motive, value in _motive_entries(node, report):
+        f = Fields(value, declared.ENDING_TEXT, f"if_motive {motive} in the ending '{kind}'", report)
+        endings[motive] = Ending(kind, f.text("title") or title, f.text("text") or text)
+        f.finish()
+    return endings
 
 
 # --- rules ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The debrief: the ending, the score and its parts, every turn with its verdict (icon and
-word), the feedback, the principle, the phrasing that would have moved the deal, and the
-buyer's hidden motive. All of it exactly as `game.debrief.debrief(play)` computed it.
+word), the feedback, the principle, the phrasing that would have moved the deal and what the
+turn cost (the same week replayed, for the turn shown), and the buyer's hidden motive. All of
+it exactly as `game.debrief.debrief(play)` and `what_it_cost` computed it.
 
 Closes with ("practice", turn_number), ("again", None) or ("back", None).
 """
@@ -9,11 +10,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.debrief import Debrief, DebriefLine, debrief, signed
+from game.debrief import Debrief, DebriefLine, debrief, signed, what_it_cost
 from game.model.scoring import Verdict
 from game.model.turn import TurnKind
 from game.scenes.scene import Scene
 from game.session import Session
+from game.text import say
 from game.ui.button import Button
 from game.ui.chrome import hints, split_columns, take_bottom, top_bar
 from game.ui.icons import draw_verdict
@@ -32,6 +34,8 @@ class DebriefScene(Scene):
         self.selected = next((i for i, line in enumerate(self.report.lines) if line.better), 0)
         self.first = 0
         self.row_rects: list[tuple[int, pygame.Rect]] = []
+        self.costs: dict[int, str] = {}  # what each turn shown cost, by its number: replayed once, when selected
+        self._replay_selected()
         self.menu = Menu([Button(PRACTICE, self.t("debrief.practice"), self._can_practise(), "P", primary=True),
                           Button(AGAIN, self.t("debrief.again"), True, "R"),
                           Button(BACK, self.t("debrief.back"), True, "Esc")], horizontal=True)
@@ -71,9 +75,16 @@ class DebriefScene(Scene):
     def _select(self, index: int) -> None:
         if self.report.lines:
             self.selected = max(0, min(len(self.report.lines) - 1, index))
+            self._replay_selected()
             self.menu.buttons[0].enabled = self._can_practise()
             if not self.menu.buttons[0].enabled and self.menu.focus == 0:
                 self.menu.focus = 1  # a button that cannot be pressed does not keep the focus
+
+    def _replay_selected(self) -> None:
+        """What the selected turn cost: the same week replayed (a few milliseconds), once per turn."""
+        line = self.line
+        if line is not None and line.turn.number not in self.costs:
+            self.costs[line.turn.number] = what_it_cost(self.session.play, line.turn, self.look.lang)
 
     def _press(self, pressed: str | None) -> None:
         if pressed == PRACTICE and self._can_practise():
@@ -195,4 +206,5 @@ class DebriefScene(Scene):
             Section(self.t("debrief.feedback"), line.feedback, "text", "small"),
             Section(self.t("debrief.principle"), line.principle, "accent", "small"),
             Section(self._better_title(line), line.better or self._best_note(line), "vooruitgang", "small"),
+            Section(say(self.look.lang, "same_week.title"), self.costs.get(line.turn.number, ""), "accent", "small"),
         ])

@@ -6,7 +6,7 @@ import shutil
 import textwrap
 from collections.abc import Callable
 
-from game.debrief import Debrief, debrief, happened, signed
+from game.debrief import Debrief, debrief, happened, signed, what_it_cost
 from game.model.moment import Moment, clock_text
 from game.model.playthrough import Phase, Playthrough
 from game.model.turn import Turn
@@ -167,6 +167,8 @@ class TerminalGame:
                 self.show(self.text("principle", text=line.principle), indent="   ")
             if line.better:
                 self.show(self.text("better", text=line.better), indent="   ")
+            if cost := what_it_cost(self.play, line.turn, self.lang):
+                self.show(f"{say(self.lang, 'same_week.title')}: {cost}", indent="   ")
         self.write("")
         self.show(self.text("motive", name=self.play.scenario.buyer.name, motive=report.motive_name,
                             explained=report.motive_explained))

@@ -1,7 +1,8 @@
 """What the group did, as plain data for the trainer's report (terminal, CSV and HTML show the same thing).
 
 - per trainee and scenario: every attempt, the last outcome and score, the share of voortgang turns;
-- per decision point: how the group chose, the phrasings that kept the deal where it was first;
+- per decision point: how the group chose, the phrasings that kept the deal where it was first, and what they
+  cost: the same week replayed with the stronger phrasing (`costs.room_costs`, given to `gather`);
 - the agenda: the most common prolonging phrasings over all scenarios, to discuss with the group;
 - trends: the average score and voortgang share per attempt (first play, second, ...).
 """
@@ -14,11 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from game.model.scoring import Verdict
+from game.model.scoring import PROLONGING, Verdict
 from game.model.turn import TurnKind
+from game.workshop.costs import Cost, RoomCosts
 from game.workshop.journal import PlayRecord
-
-PROLONGING = (Verdict.VOORTGANG, Verdict.ACHTERUITGANG)
 
 
 def sound(records: Iterable[PlayRecord]) -> tuple[list[PlayRecord], list[PlayRecord]]:
@@ -143,10 +143,15 @@ class Group:
     agenda: tuple[AgendaItem, ...]
     trends: tuple[Trend, ...]
     unfinished: int
+    costs: RoomCosts = field(default_factory=RoomCosts)  # none computed: nothing shown
 
     @property
     def plays(self) -> int:
         return sum(len(a.plays) for a in self.attempts)
+
+    def cost(self, point: Point, choice: Choice | None = None) -> Cost | None:
+        """What the prolonging turns at `point` (or its phrasing `choice`) cost, replayed in the same week."""
+        return self.costs.at((point.scenario, point.call_id, point.point_id), None if choice is None else choice.choice)
 
     def title(self, scenario: str) -> str:
         """A scenario's title as the report shows it, or its file name when no play carried one."""
@@ -154,7 +159,7 @@ class Group:
 
 
 def gather(records: Iterable[PlayRecord], workshop: str = "", anonymous: bool = False, agenda_size: int = 10,
-           trainee_word: str = "Trainee") -> Group:
+           trainee_word: str = "Trainee", costs: RoomCosts | None = None) -> Group:
     records = _one_spelling_per_trainee(list(records))
     workshop = workshop or _the_only_workshop(records)
     if anonymous:
@@ -176,6 +181,7 @@ def gather(records: Iterable[PlayRecord], workshop: str = "", anonymous: bool = 
         agenda=_agenda(points, agenda_size),
         trends=_trends(attempts),
         unfinished=len(records) - len(finished),
+        costs=costs or RoomCosts(),
     )
 
 

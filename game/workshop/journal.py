@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from game.model.moment import Moment
@@ -123,6 +123,12 @@ class TurnRecord:
     aim: str
     verdict: str
     points: float
+    day: int = 0       # when (a contact's moment: with the channel, what rebuilds the game)
+    minute: int = 0
+    channel: str = ""
+
+
+TURN_RECORD = tuple(field.name for field in fields(TurnRecord))  # the turns' columns the report reads
 
 
 @dataclass(frozen=True)
@@ -146,10 +152,25 @@ class PlayRecord:
     override: int | None
     note: str
     turns: tuple[TurnRecord, ...]
+    scenario_path: str = ""  # where the scenario file was played (on the laptop that played it)
 
     @property
     def is_finished(self) -> bool:
         return self.finished is not None
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """What the trainee did, turn by turn: with the seed, what replays the game."""
+        return tuple(action for turn in self.turns
+                     if (action := action_of(turn.kind, turn.day, turn.minute, turn.channel, turn.choice)))
+
+
+def action_of(kind: str, day: int, minute: int, channel: str, choice: int) -> Action | None:
+    """The action a recorded turn came from: a contact at a moment, or a phrasing chosen; a closing turn came from
+    none. A channel is checked by the replay, which stops at the first action that does not fit."""
+    if kind == TurnKind.CLOSING:
+        return None
+    return Action(moment=Moment(day, minute), channel=channel) if kind == TurnKind.CONTACT else Action(choice=choice)
 
 
 def default_path() -> Path:
@@ -473,9 +494,7 @@ class Journal:
         rows = self.connection.execute(
             "SELECT kind, day, minute, channel, choice FROM turns WHERE play_id = ? AND kind != ? ORDER BY number",
             (play_id, TurnKind.CLOSING))
-        # A channel is checked by the replay, which stops at the first action that does not fit.
-        return tuple(Action(moment=Moment(day, minute), channel=channel) if kind == TurnKind.CONTACT
-                     else Action(choice=choice) for kind, day, minute, channel, choice in rows)
+        return tuple(action_of(*row) for row in rows)
 
     def resume(self, play_id: int, play: Playthrough) -> None:
         """Go on keeping a game replayed from `unfinished()`: `Playthrough.replay(scenario, seed, actions, motive)`."""
@@ -559,16 +578,16 @@ class Journal:
         plays = self.connection.execute(
             f"""SELECT p.id, p.uuid, p.trainee, p.workshop, p.scenario_key, p.scenario_title, p.scenario_version,
                        p.language, p.seed, p.motive, p.started, p.finished, p.outcome, p.score,
-                       n.override, coalesce(n.note, '')
+                       n.override, coalesce(n.note, ''), p.scenario_path
                 FROM plays p LEFT JOIN ({_LATEST_NOTES}) n ON n.play_uuid = p.uuid {where}
                 ORDER BY p.started, p.id""", params).fetchall()
         turns: dict[int, list[TurnRecord]] = {row[0]: [] for row in plays}
         turn_rows = self.connection.execute(
-            f"""SELECT t.play_id, t.number, t.kind, t.call_id, t.point_id, t.choice, t.say, t.aim, t.verdict, t.points
+            f"""SELECT t.play_id, {', '.join(f't.{name}' for name in TURN_RECORD)}
                 FROM turns t JOIN plays p ON p.id = t.play_id {where} ORDER BY t.play_id, t.number""", params)
-        for play_id, *fields in turn_rows:
-            turns[play_id].append(TurnRecord(*fields))
-        return [PlayRecord(*row, turns=tuple(turns[row[0]])) for row in plays]
+        for play_id, *values in turn_rows:
+            turns[play_id].append(TurnRecord(*values))
+        return [PlayRecord(*row[:-1], turns=tuple(turns[row[0]]), scenario_path=row[-1]) for row in plays]
 
 
 _KEPT = "uuid NOT IN (SELECT play_uuid FROM removed)"  # a play the trainer removed is gone everywhere

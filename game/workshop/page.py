@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from game.model.scoring import Verdict
+from game.workshop.costs import Cost
 from game.workshop.group import Attempts, Choice, Group, Trend, voortgang_share
 from game.workshop.words import Words
 
@@ -28,6 +29,8 @@ def render(group: Group, words: Words, anonymous: bool = False, today: datetime.
         if len(versions) > 1:
             changed = words("versions", versions=", ".join(versions))
             body.append(f"<p class=warning>{_e(group.titles[key])}: {_e(changed)}</p>")
+    if left_out := words.left_out(group.costs):
+        body.append(f"<p class=hint>{_e(left_out)}</p>")
     if not group.attempts and not group.points:
         body.append(f"<p>{_e(words('empty'))}</p>")
     else:
@@ -66,9 +69,17 @@ def _agenda(group: Group, words: Words) -> str:
         items.append(f"<li><div class=say>“{_e(choice.say)}”</div>"
                      f"<div class=choice>{_bar(choice, most, label=f'{choice.prolonged} / {choice.count}')}"
                      f"<span class=where>{_e(words.at_point(group, item.point))} <span class=mix>({_e(mix)})</span>"
-                     f"</span></div></li>")
+                     f"</span></div>{_cost(group.cost(item.point, choice), words)}</li>")
     return "\n".join([_section(words("section.agenda"), words("section.agenda_hint")), _legend(words),
                       "<ol class=agenda>", *items, "</ol>"])
+
+
+def _cost(cost: Cost | None, words: Words) -> str:
+    """What prolonging cost, replayed in the same week, marked only where it cost points; nothing when no turn
+    was replayed."""
+    if cost is None:
+        return ""
+    return f"<p class=\"cost{'' if cost.costly else ' nil'}\">{_e(words.cost(cost))}</p>"
 
 
 def _bar(choice: Choice, scale: int, label: str) -> str:
@@ -187,6 +198,7 @@ def _points(group: Group, words: Words) -> str:
     parts = [_section(words("section.points"), words("section.points_hint")), _legend(words)]
     for point in group.points:
         parts.append(f"<h3>{_e(words.at_point(group, point))} · {_e(words('choices', count=point.total))}</h3>")
+        parts.append(_cost(group.cost(point), words))
         for choice in point.choices:
             label = f"{words('times', count=choice.count)} {words.percent(choice.count / point.total)}"
             parts.append(f"<div class=choice>{_bar(choice, point.total, label)}<span>{_e(choice.say)}</span></div>")

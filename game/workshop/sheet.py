@@ -14,7 +14,7 @@ from game.workshop.group import Group, voortgang_share
 from game.workshop.words import Words
 
 COLUMNS = ("id", "workshop", "trainee", "scenario", "version", "attempt", "started", "outcome", "score", "trainer",
-           "note", "turns", "voortgang")
+           "note", "turns", "voortgang", "cost")
 SHORT_ID = 8  # enough to tell playthroughs apart; `report --note ID` takes it
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,9 +30,15 @@ def render(group: Group, words: Words, anonymous: bool = False) -> str:
                 group.titles.get(play.scenario_key, ""), play.scenario_version, number, _when(play.started),
                 words.outcome(play.outcome), play.score, "" if play.override is None else play.override,
                 "" if anonymous else play.note, len(play.turns),
-                words.number(round(voortgang_share(play) * 100, 1)),
+                words.number(round(voortgang_share(play) * 100, 1)), _mean_cost(group, play.uuid, words),
             )])
     return out.getvalue()
+
+
+def _mean_cost(group: Group, uuid: str, words: Words) -> str:
+    """The points each prolonging turn of the play cost on average, replayed in the same week; '' when none was."""
+    cost = group.costs.of_play(uuid)
+    return words.number(cost.mean) if cost and cost.turns else ""
 
 
 def _when(stamp: float) -> str:

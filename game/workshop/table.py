@@ -57,6 +57,7 @@ def _heading(group: Group, words: Words) -> str:
     for key, versions in group.versions.items():
         if len(versions) > 1:
             lines += textwrap.wrap(f"{group.titles[key]}: " + words("versions", versions=", ".join(versions)), WIDTH)
+    lines += textwrap.wrap(words.left_out(group.costs), WIDTH)
     return "\n".join(lines)
 
 
@@ -70,6 +71,7 @@ def _agenda(group: Group, words: Words) -> str:
         lines += textwrap.wrap(f"{number:2}. {words('times', count=choice.prolonged)}  "
                                f"{words.at_point(group, item.point)}  ({mix})", WIDTH, subsequent_indent="    ")
         lines += textwrap.wrap(f'"{choice.say}"', WIDTH, initial_indent="    ", subsequent_indent="     ")
+        lines += textwrap.wrap(words.cost(group.cost(item.point, choice)), WIDTH, initial_indent="    ")
     return "\n".join(lines)
 
 
@@ -95,6 +97,7 @@ def _points(group: Group, words: Words) -> str:
     for point in group.points:
         lines.append("")
         lines.append(f"{words.at_point(group, point)} · {words('choices', count=point.total)}")
+        lines += textwrap.wrap(words.cost(group.cost(point)), WIDTH, initial_indent="  ")
         for choice in point.choices:
             share = words.percent(choice.count / point.total)
             lead = f"  {words('times', count=choice.count):>5} {share:>4}  {fit(words.verdict(choice.verdict), 13)} "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from game.text import say
 
 if TYPE_CHECKING:
+    from game.workshop.costs import Cost, RoomCosts
     from game.workshop.group import Group, Point, Trend
 
 
@@ -30,6 +31,31 @@ class Words:
 
     def trend_name(self, group: Group, trend: Trend) -> str:
         return group.title(trend.scenario) if trend.scenario else self("all_scenarios")
+
+    def cost(self, cost: Cost | None) -> str:
+        """'cost 31 points on average (12 turns replayed)'; honest when the stronger phrasing gave no more or
+        fewer points; '' when nothing was replayed."""
+        if cost is None:
+            return ""
+        if not cost.turns:
+            return self("cost.unbeaten")
+        points = self.number(abs(cost.mean))
+        replayed = self("replayed.one") if cost.turns == 1 else self("replayed.many", count=cost.turns)
+        if points == "0":
+            return self("cost.none", replayed=replayed)
+        unit = self("unit.one" if points == "1" else "unit.many")
+        way = "more" if cost.mean > 0 else "less"
+        return self(f"cost.{way}_one" if cost.turns == 1 else f"cost.{way}", points=points, unit=unit,
+                    replayed=replayed)
+
+    def left_out(self, costs: RoomCosts) -> str:
+        """Which finished playthroughs could not be replayed for the cost of prolonging, and why; '' when none."""
+        count = sum(costs.left_out.values())
+        if not count:
+            return ""
+        why = "; ".join(self(f"left_out_why.{reason}", count=number)
+                        for reason, number in sorted(costs.left_out.items()))
+        return self("left_out.one" if count == 1 else "left_out.many", count=count, why=why)
 
     def percent(self, share: float) -> str:
         return f"{round(share * 100)}%"

@@ -53,6 +53,11 @@ class ScenarioShelf:
         self._loaded: dict[Path, Scenario | None] = {}
         self._found: dict[tuple[str, str], PlayedScenario | None] = {}
 
+    def scenario(self, played_path: str, version: str) -> Scenario | None:
+        """The scenario itself, in the version played, or None."""
+        found = self.find(played_path, version)
+        return found.scenario if found else None
+
     def find(self, played_path: str, version: str) -> PlayedScenario | None:
         key = scenario_key(played_path)
         if (key, version) not in self._found:

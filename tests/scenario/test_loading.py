@@ -135,3 +135,28 @@ def test_a_placeholder_the_game_does_not_know_is_refused_with_a_suggestion():
 def test_the_agreed_moment_cannot_be_named_outside_a_phrasing():
     [problem] = _problems(broken("title: Tiny", "title: Tiny {appointment}"))
     assert problem.startswith("'title' cannot name {appointment}")
+
+
+ENDING_PER_MOTIVE = ("endings:\n  clear_no:\n    title: Only a price lever\n    text: Stop sending discounts.\n"
+                     "    if_motive:\n      polite_no: {text: The renewal was decided long ago.}\n")
+
+
+def test_an_ending_can_have_its_own_text_for_a_motive_and_keeps_its_title():
+    ending = load_bytes((MINIMAL + ENDING_PER_MOTIVE).encode(), "t.yaml").endings["clear_no"]
+    polite = ending.for_motive("polite_no")
+    assert (polite.title, polite.text) == ("Only a price lever", "The renewal was decided long ago.")
+
+
+def test_an_ending_reads_as_written_for_a_motive_it_gives_nothing_for():
+    ending = load_bytes((MINIMAL + ENDING_PER_MOTIVE).encode(), "t.yaml").endings["clear_no"]
+    assert ending.for_motive("price_lever").text == "Stop sending discounts."
+
+
+def test_a_misspelt_motive_under_an_endings_if_motive_is_named_with_a_suggestion():
+    text = MINIMAL + ENDING_PER_MOTIVE.replace("polite_no:", "polite_noo:")
+    try:
+        load_bytes(text.encode(), "t.yaml")
+    except ScenarioError as error:
+        assert "polite_noo" in str(error) and "polite_no" in str(error).replace("polite_noo", "")
+    else:
+        raise AssertionError("a misspelt motive loaded")

@@ -1,7 +1,7 @@
 import pygame
 
 from game.bots.strategy import Strategy, bot_rng, play_out
-from game.debrief import debrief
+from game.debrief import debrief, what_it_cost
 from game.scenario.load import load_scenario
 from game.scenes.debrief_screen import DebriefScene
 from game.session import Session
@@ -82,3 +82,36 @@ def test_the_closing_line_cannot_be_practised_and_gives_the_focus_away(open_app)
     scene._select(len(scene.report.lines) - 1)
     press(app, pygame.K_p)
     assert app.stack.top is scene and not scene.menu.buttons[0].enabled and scene.menu.focus == 1
+
+
+def test_the_turn_shown_says_what_it_cost_in_the_same_week(open_app):
+    app = open_app()
+    scene, session = _debrief_of(app, "random")
+    line = scene.line
+    told = what_it_cost(session.play, line.turn, "en")
+    assert told and line.better  # the first turn shown is one with a stronger phrasing
+    app.look.drawn = []
+    app.dirty = True
+    app.frame(0.0)
+    drawn = {text for text, _, _ in app.look.drawn}
+    assert {"What this turn cost", told} <= drawn
+
+
+def test_each_turns_week_is_replayed_once_when_it_is_shown_and_never_per_frame(open_app, monkeypatch):
+    replayed = []
+
+    def counted(play, turn, lang):
+        replayed.append(turn.number)
+        return f"cost of {turn.number}"
+
+    monkeypatch.setattr("game.scenes.debrief_screen.what_it_cost", counted)
+    app = open_app()
+    scene, _ = _debrief_of(app, "random")
+    start = scene.selected
+    for key in (pygame.K_DOWN, pygame.K_UP, pygame.K_DOWN, pygame.K_DOWN):
+        press(app, key)
+        app.dirty = True
+        app.frame(0.0)
+    lines = scene.report.lines
+    visited = [min(index, len(lines) - 1) for index in (start, start + 1, start + 2)]
+    assert replayed == list(dict.fromkeys(lines[index].turn.number for index in visited))

@@ -109,3 +109,9 @@ def test_the_week_ending_with_a_moment_never_kept_is_its_own_turn_in_the_termina
 def test_typing_week_shows_the_week_again():
     _, text = _play(QUIET_WEEK, ["week"])
     assert text.count("management meeting (The boss)") == 2
+
+
+def test_the_terminal_debrief_says_what_a_prolonging_turn_cost_in_the_same_week():
+    _, text = _play(QUIET_WEEK, STEP_NEVER_KEPT, width=200)
+    assert ("What this turn cost: With the stronger phrasing here and your own later choices, the same week ended in "
+            "an order on Monday: 4 points more than yours.") in text
