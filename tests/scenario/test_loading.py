@@ -135,3 +135,12 @@ def test_a_placeholder_the_game_does_not_know_is_refused_with_a_suggestion():
 def test_the_agreed_moment_cannot_be_named_outside_a_phrasing():
     [problem] = _problems(broken("title: Tiny", "title: Tiny {appointment}"))
     assert problem.startswith("'title' cannot name {appointment}")
+
+
+def test_the_buyer_is_read_after_the_first_call_unless_the_scenario_says_otherwise():
+    from game.scenario.load import load_bytes
+    from tests.scenario.minimal import MINIMAL
+
+    assert load_bytes(MINIMAL.encode(), "tiny.en.yaml").read_the_buyer == "first_call"
+    at_point = MINIMAL.replace("title: Tiny", "title: Tiny\nread_the_buyer: call1-1")
+    assert load_bytes(at_point.encode(), "tiny.en.yaml").read_the_buyer == "call1-1"
