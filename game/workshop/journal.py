@@ -26,6 +26,7 @@ from game.model.moment import Moment
 from game.model.playthrough import Action, Playthrough
 from game.model.reading import Reading
 from game.model.turn import Turn, TurnKind
+from game.practice import Said
 from game.userdata import user_data_dir
 from game.workshop import schema
 from game.workshop.entries import (
@@ -126,24 +127,6 @@ class Unfinished:
     play_uuid: str = ""
     scenario_title: str = ""
     reading: Reading | None = None  # made before the game was left: not asked again
-
-
-@dataclass(frozen=True)
-class Said:
-    """A phrasing a trainee said in a recorded play, with what practice needs to find it and set it again."""
-
-    play_uuid: str
-    scenario_path: str
-    scenario_key: str
-    seed: int | None
-    motive: str
-    number: int
-    call_id: str
-    point_id: str
-    choice: int
-    verdict: str
-    stage_before: str
-    wall_time: float
 
 
 @dataclass(frozen=True)
@@ -640,7 +623,7 @@ class Journal:
     def said(self, trainee: str) -> list[Said]:
         """Every phrasing this trainee said in a recorded play, oldest first: what practice is made of."""
         rows = self.connection.execute(
-            f"""SELECT p.uuid, p.scenario_path, p.scenario_key, p.seed, p.motive, t.number, t.call_id, t.point_id,
+            f"""SELECT p.uuid, p.scenario_key, p.seed, p.motive, t.number, t.call_id, t.point_id,
                        t.choice, t.verdict, t.stage_before, t.wall_time
                 FROM turns t JOIN plays p ON p.id = t.play_id
                 WHERE p.trainee = ? AND t.kind = ? AND p.{_KEPT} ORDER BY t.wall_time, p.id, t.number""",
