@@ -58,7 +58,7 @@ def test_the_moment_comes_back_in_the_situation_of_the_game_it_was_missed_in(jou
     play = set_again(missed, journal.actions_of(missed.last_miss.play_uuid))
     assert play.phase == Phase.IN_CALL and play.point.id == "open" and play.motive == original.motive
     assert play.buyer_line == original.scenario.call("first").point("open").buyer_line(original.motive)
-    assert play.deal.stage == original.turns[1].change.stage_before and play.turns == original.turns[:1]
+    assert play.deal.stage == original.turns[1].change.stage_before and play.turns[0].moment == original.turns[0].moment
 
 
 def test_a_good_answer_in_practice_moves_the_moment_on_to_three_days(journal, tiny):
