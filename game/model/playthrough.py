@@ -151,6 +151,7 @@ class Playthrough:
         self._resume: dict[str, str] = {}
         self._done: set[str] = set()
         self.reading: Reading | None = None  # the trainee's reading of the buyer's motive: beside the game, not in it
+        self.reading_skipped = False
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, clock: Callable[[], float] = time.time,
@@ -247,13 +248,17 @@ class Playthrough:
     @property
     def reading_due(self) -> bool:
         """Whether the trainee should now say which motive they think the buyer has (once per game)."""
-        if self.reading is not None:
+        if self.reading is not None or self.reading_skipped:
             return False
         last = self.turns[-1] if self.turns else None
         return reading_due(self.scenario.read_the_buyer, any(t.outcome == TurnOutcome.THROUGH for t in self.turns),
                            self.phase == Phase.ENDED, self.phase == Phase.IN_CALL,
                            (t.point_id for t in self.turns if t.kind == TurnKind.PHRASING),
                            last.point_id if last and last.kind == TurnKind.PHRASING else None)
+
+    def skip_reading(self) -> None:
+        """The trainee would rather not say: the game does not ask again."""
+        self.reading_skipped = True
 
     def read(self, motive: Motive, confidence: Confidence) -> Reading:
         """Keep the trainee's reading of the buyer. It changes nothing in the deal, the turns or the score."""

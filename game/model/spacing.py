@@ -55,10 +55,15 @@ def spacing(answers: Iterable[Answer]) -> Spacing | None:
     """Where the moment stands after these answers, in time order; None when it was never missed."""
     found: Spacing | None = None
     for answer in sorted(answers):
-        if not answer.good:
-            found = Spacing(0, answer.when + INTERVALS[0] * DAY, answer.when)
-        elif found is not None and found.is_due(answer.when):
-            step = found.step + 1
-            due = answer.when + INTERVALS[step] * DAY if step < len(INTERVALS) else None
-            found = Spacing(step, due, found.missed)
+        found = after(found, answer)
     return found
+
+
+def after(found: Spacing | None, answer: Answer) -> Spacing | None:
+    """Where the moment stands once `answer` is given: the ladder's one rule."""
+    if not answer.good:
+        return Spacing(0, answer.when + INTERVALS[0] * DAY, answer.when)
+    if found is None or not found.is_due(answer.when):
+        return found
+    step = found.step + 1
+    return Spacing(step, answer.when + INTERVALS[step] * DAY if step < len(INTERVALS) else None, found.missed)

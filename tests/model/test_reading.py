@@ -116,3 +116,12 @@ def test_calibration_counts_per_confidence_step_how_often_the_reading_was_right(
 def test_a_matched_confidence_rises_from_chance_to_always():
     assert [MATCHED[step] for step in Confidence] == sorted(MATCHED.values())
     assert MATCHED[Confidence.GUESS] == 1 / len(Motive) and MATCHED[Confidence.SURE] == 1.0
+
+
+def test_a_skipped_reading_is_not_asked_again(tiny):
+    play = reading_at(tiny, ReadAt.FIRST_CALL)
+    play.contact(MON_1000, "call")
+    play.choose(1)
+    play.skip_reading()
+    play.finish()
+    assert not play.reading_due and play.reading is None
