@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
         if any(refused_as_output(out, journal, words) for out in (args.csv, args.html) if out):
             return 2
         records, unsound = sound(journal.records(args.workshop))
-        group = gather(records, args.workshop or "", args.anonymous, trainee_word=words("anonymous"))
+        group = gather(records, args.workshop or "", args.anonymous, trainee_word=words("anonymous"),
+                       practice=journal.practice(workshop=args.workshop))
     for record in unsound:
         print(words("unsound", id=record.uuid[:sheet.SHORT_ID]), file=sys.stderr)
     print(table.render(group, words), end="")

@@ -205,7 +205,9 @@ class Recorder:
 
         if self.path is None:
             return None
-        return gather(self._read(lambda journal: journal.records(workshop or None), []), workshop)
+        records, practice = self._read(lambda journal: (journal.records(workshop or None),
+                                                         journal.practice(workshop=workshop or None)), ([], []))
+        return gather(records, workshop, practice=practice)
 
     def _unwritten(self, trainee: str, kind: type, made: Callable[[Any, str], Any]) -> list:
         """Entries of `kind` of this trainee's games that still wait to be written, made into what a reader gives."""

@@ -24,6 +24,9 @@ class Words:
     def verdict(self, verdict: str) -> str:
         return self(f"verdict.{verdict}")
 
+    def motive(self, motive: str) -> str:
+        return say(self.lang, f"motive.{motive}.name")
+
     def at_point(self, group: Group, point: Point) -> str:
         """Where in which scenario a decision point is."""
         return self("at_point", scenario=group.title(point.scenario), call=point.call_id, point=point.point_id)
