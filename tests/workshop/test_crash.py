@@ -88,8 +88,9 @@ def test_a_game_killed_halfway_can_be_played_on_from_its_last_committed_turn(tmp
     replayed = [Playthrough.replay(tiny, game.seed, list(game.actions), motive=game.motive) for game in left]
     committed = [[t.verdict for t in kept[uuids[game.play_id]].turns] for game in left]
     # A kill between a week's last action and its closing turn leaves the closing turn to the replay to derive.
-    derived = [[t.kind for t in play.turns[len(done):]] for play, done in zip(replayed, committed)]
-    assert left and [[t.verdict for t in play.turns[:len(done)]] for play, done in zip(replayed, committed)] == committed
+    pairs = list(zip(replayed, committed, strict=True))
+    derived = [[t.kind for t in play.turns[len(done):]] for play, done in pairs]
+    assert left and [[t.verdict for t in play.turns[:len(done)]] for play, done in pairs] == committed
     assert all(kinds in ([], [TurnKind.CLOSING]) for kinds in derived)
 
 

@@ -3,12 +3,14 @@ confusions, and practice afterwards shown apart from the plays."""
 
 from __future__ import annotations
 
+import csv
+import io
 import uuid
 
 import pytest
 
 from game.model.motive import Motive
-from game.workshop import page, table
+from game.workshop import page, sheet, table
 from game.workshop.entries import Practised, read
 from game.workshop.group import gather
 from game.workshop.journal import Journal
@@ -73,3 +75,17 @@ def test_practice_is_shown_apart_and_never_counted_as_a_play(room):
     assert (group.plays, group.practice.answers, group.practice.moved) == (5, 1, 1)
     text = table.render(group, Words("en"))
     assert "Trainees who practised: 1 · moments practised: 1 · of which moved the deal: 1" in text
+
+
+def test_the_spreadsheet_shows_each_plays_motive_beside_the_reading_and_how_sure(room):
+    rows = list(csv.DictReader(io.StringIO(sheet.render(gather(room.records()), Words("en")))))
+    assert [(row["Motive"], row["Reading of the buyer"]) for row in rows][:2] == [
+        ("Polite no", "Real interest (sure)"), ("Polite no", "Real interest (sure)")]
+
+
+def test_a_play_without_a_reading_leaves_the_cell_empty(tmp_path, play_game):
+    journal = Journal.open(tmp_path / "none.sqlite")
+    play_game(journal)
+    rows = list(csv.DictReader(io.StringIO(sheet.render(gather(journal.records()), Words("nl"))), delimiter=";"))
+    journal.close()
+    assert rows[0]["Inschatting van de inkoper"] == ""
