@@ -99,7 +99,9 @@ class DebriefScene(Scene):
         middle = pygame.Rect(area.left, top.bottom + gap, area.width, area.bottom - top.bottom - gap)
         left, detail = split_columns(middle, 0.38, gap * 2)
         row_h = max(look.px(30), look.font("small").get_linesize() * 2)
-        motive_h = min(self._motive_height(left.width), left.height - row_h - 2 * look.space("padding") - gap)
+        # the timeline keeps at least one turn and its "turns 1-1 of 8" line
+        least = row_h + look.font("tiny").get_linesize() + 2 * look.space("padding")
+        motive_h = min(self._motive_height(left.width), left.height - least - gap)
         timeline = pygame.Rect(left.left, left.top, left.width, left.height - motive_h - gap)
         self._timeline(surface, timeline)
         self._motive(surface, pygame.Rect(left.left, timeline.bottom + gap, left.width, motive_h))
@@ -116,7 +118,7 @@ class DebriefScene(Scene):
         """The calibration line's height in the debrief: a title, the chart, a line of labels; none without readings."""
         if not any(tally.total for tally in self.calibration.values()):
             return 0
-        return self.look.font("tiny", True).get_linesize() * 7
+        return self.look.text_height("100%", 10_000, "tiny", bold=True) * 7
 
     def _motive_height(self, width: int) -> int:
         """What the panel of the motive, the reading and the calibration line needs at `width`."""
@@ -141,7 +143,7 @@ class DebriefScene(Scene):
                   inner.bottom - chart_h - used.bottom - look.px(2)), "small", colour, bold=True)
         if chart_h:
             chart = pygame.Rect(inner.left, inner.bottom - chart_h, inner.width, chart_h)
-            title_h = look.font("tiny", True).get_linesize()
+            title_h = look.text_height("100%", chart.width, "tiny", bold=True)
             look.text(surface, self.t("debrief.calibration"), pygame.Rect(chart.left, chart.top, chart.width,
                       title_h), "tiny", "muted", bold=True, summary=True)
             draw_calibration(surface, look, pygame.Rect(chart.left, chart.top + title_h, chart.width,

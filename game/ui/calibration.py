@@ -19,7 +19,7 @@ def draw_calibration(surface: pygame.Surface, look: Look, rect: pygame.Rect, tal
                      compact: bool = False) -> None:
     """The chart inside `rect`, in the trainee's language; `compact` leaves out the middle line and the scale's word."""
     font = look.font("tiny")
-    line_h = font.get_linesize()
+    line_h = look.text_height("100%", rect.width, "tiny")  # a laid-out line: the font's line size cuts descenders
     label_w = font.size("100%")[0] + look.px(4)
     plot = pygame.Rect(rect.left + label_w, rect.top + line_h // 2, rect.width - label_w - look.px(4),
                        rect.height - 2 * line_h - line_h // 2)
