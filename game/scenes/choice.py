@@ -97,7 +97,8 @@ class ChoiceScene(Scene):
                                area.bottom - self.practice_rect.bottom - gap)
         height = look.px(104)
         fits = max(1, (area.height + gap) // (height + gap))
-        self.first = min(self.first, self.focus) if self.focus < self.first else max(self.first, self.focus - fits + 1)
+        card = max(self.focus, 0)  # on the practice line the list shows from its top
+        self.first = min(self.first, card) if card < self.first else max(self.first, card - fits + 1)
         self.card_rects = []
         if not self.entries:
             look.text(surface, self.t("choice.none"), area, "large", "muted")

@@ -104,6 +104,18 @@ def test_a_day_later_the_list_offers_the_missed_moments_first(prolonged):
     assert f"Practice: {scene.practice_due} moments" in texts or "Practice: 1 moment" in texts
 
 
+def test_with_the_practice_line_in_focus_the_list_shows_each_scenario_once_and_none_in_focus(prolonged):
+    app, clock, _ = prolonged
+    clock.days_later(1)
+    scene = list_again(app)
+    app.look.drawn = []
+    app.dirty = True
+    app.frame(0.0)
+    texts = [text for text, _, _ in app.look.drawn]
+    assert texts.count(scene.entries[0].scenario.title) == 1
+    assert [index for index, _ in scene.card_rects] == [0]
+
+
 def test_practice_sets_each_moment_again_as_it_was_in_the_game(prolonged):
     app, clock, path = prolonged
     clock.days_later(1)
