@@ -76,17 +76,17 @@ class HistoryScene(Scene):
         look = self.look
         look.panel(surface, rect)
         inner = rect.inflate(-2 * look.space("padding"), -2 * look.space("padding"))
-        title_h = look.font("small", True).get_linesize()
-        look.text(surface, look.t("calibration.title"), pygame.Rect(inner.left, inner.top, inner.width, title_h),
-                  "small", bold=True, summary=True)
-        note_h = look.font("tiny").get_linesize()
+        title, note = look.t("calibration.title"), look.t("calibration.matched")
+        # laid-out heights, not the font's line size: that cuts descenders, and the note may need two lines
+        title_h = look.text_height(title, inner.width, "small", bold=True)
+        look.text(surface, title, pygame.Rect(inner.left, inner.top, inner.width, title_h), "small", bold=True)
+        note_h = look.text_height(note, inner.width, "tiny")
         body = pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h - note_h)
         if not any(tally.total for tally in self.calibration.values()):
             look.text(surface, look.t("calibration.none"), body, "small", "muted", valign="middle")
             return
         draw_calibration(surface, look, body, self.calibration)
-        look.text(surface, look.t("calibration.matched"), pygame.Rect(inner.left, inner.bottom - note_h, inner.width,
-                  note_h), "tiny", "muted", summary=True)
+        look.text(surface, note, pygame.Rect(inner.left, inner.bottom - note_h, inner.width, note_h), "tiny", "muted")
 
     def _chart(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         look = self.look

@@ -118,8 +118,8 @@ def test_the_history_shows_the_calibration_line(read):
     time.sleep(0.05)
     press(app, pygame.K_h)
     texts = drawn(app)
-    assert "How sure you were, and how often right" in texts and "Dashed: where a confidence that matches would lie." \
-        in texts
+    assert "How sure you were, and how often right" in texts
+    assert "Dashed: how often you would be right if your confidence matched." in texts
 
 
 def test_escape_skips_the_reading_and_it_is_not_asked_again(tmp_path):
