@@ -11,7 +11,7 @@ from game.model.motive import Motive
 from game.model.playthrough import Playthrough
 from game.model.reading import Confidence, Reading
 from game.scenario.load import load_scenario
-from game.workshop.entries import read
+from game.workshop.entries import Practised, read
 from game.workshop.journal import Journal
 from game.xapi import vocabulary as v
 from game.xapi.outbox import collect
@@ -277,3 +277,14 @@ def test_a_reading_keeps_its_id_and_its_time_in_every_sync(journal):
 def test_a_game_without_a_reading_sends_no_reading(journal):
     record(journal)
     assert readings(statements(journal)) == []
+
+
+def test_a_practice_answer_sends_nothing_as_practice_is_no_play(journal):
+    play_uuid = record(journal)
+    before = statements(journal)
+    journal.write([Practised({"uuid": "p-1", "trainee": "Anouk", "scenario_key": "tiny.en.yaml", "call_id": "first",
+                              "point_id": "open", "play_uuid": play_uuid, "number": 2, "choice": 0,
+                              "say": "Is working with us still what you want?", "verdict": "vooruitgang",
+                              "points": 20, "good": 1, "wall_time": 1_700_090_000.0})])
+    assert len(journal.practice("Anouk")) == 1
+    assert statements(journal) == before
