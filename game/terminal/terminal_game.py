@@ -154,7 +154,7 @@ class TerminalGame:
         self.show(f"== {say(self.lang, 'ui.reading.title')} ==")
         self.show(say(self.lang, "ui.reading.question", name=self.play.scenario.buyer.name))
         for number, motive in enumerate(motives, start=1):
-            self.show(f"{number}. {say(self.lang, f'motive.{motive}.name')}: "
+            self.show(f"{number}. {say(self.lang, f'motive.{motive}.name')} – "  # hints hold colons themselves
                       f"{say(self.lang, f'ui.reading.hint.{motive}')}", indent="   ", hanging="      ")
         self.show(say(self.lang, "ui.reading.note"))
         motive = self.pick(self.text("ask_reading", count=len(motives)), len(motives))
