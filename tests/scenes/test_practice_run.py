@@ -92,26 +92,26 @@ def test_nothing_is_offered_for_practice_on_the_day_of_the_game(prolonged):
     assert list_again(app).practice_due == 0
 
 
-def test_a_day_later_the_list_offers_the_missed_moments_first(prolonged):
-    app, clock, _ = prolonged
+def list_a_day_later(app: App, clock: Clock) -> tuple[ChoiceScene, list[str]]:
+    """The scenario list a day after the game, and every text it shows."""
     clock.days_later(1)
     scene = list_again(app)
     app.look.drawn = []
     app.dirty = True
     app.frame(0.0)
-    texts = [text for text, _, _ in app.look.drawn]
+    return scene, [text for text, _, _ in app.look.drawn]
+
+
+def test_a_day_later_the_list_offers_the_missed_moments_first(prolonged):
+    app, clock, _ = prolonged
+    scene, texts = list_a_day_later(app, clock)
     assert scene.practice_due >= 1 and scene.focus == PRACTICE
     assert f"Practice: {scene.practice_due} moments" in texts or "Practice: 1 moment" in texts
 
 
 def test_with_the_practice_line_in_focus_the_list_shows_each_scenario_once_and_none_in_focus(prolonged):
     app, clock, _ = prolonged
-    clock.days_later(1)
-    scene = list_again(app)
-    app.look.drawn = []
-    app.dirty = True
-    app.frame(0.0)
-    texts = [text for text, _, _ in app.look.drawn]
+    scene, texts = list_a_day_later(app, clock)
     assert texts.count(scene.entries[0].scenario.title) == 1
     assert [index for index, _ in scene.card_rects] == [0]
 
