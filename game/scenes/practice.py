@@ -122,7 +122,7 @@ class PracticeScene(Scene):
         area = top_bar(surface, look, f"{self.t('practice.title')} · {position}", self.t("practice.not_scored"))
         if self.state == DONE:
             self._summary(surface, area)
-            hints(surface, look, self.t("practice.hints_reply"))
+            hints(surface, look, self.t("practice.hints_done"))
             return
         gap = look.space("gap")
         left, right = split_columns(area, 0.3, gap * 2)

@@ -190,3 +190,17 @@ def _best(moment) -> int:
 
     play = moment.play
     return best_phrasing(play.point, play.deal.stage, play.motive, play.rules.score)
+
+
+def test_the_summary_says_how_to_get_back_to_the_list(prolonged):
+    app, clock, _ = prolonged
+    list_a_day_later(app, clock)
+    press(app, pygame.K_p)
+    for _ in app.stack.top.moments:
+        press(app, pygame.K_1)
+        press(app, pygame.K_RETURN)
+    app.look.drawn = []
+    app.dirty = True
+    app.frame(0.0)
+    texts = [text for text, _, _ in app.look.drawn]
+    assert "Enter or Esc: back to the scenarios" in texts and "Enter: next · Esc: stop practising" not in texts
