@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from game.bots.strategy import advancing
 from game.model.hindsight import best_phrasing
 from game.model.playthrough import Playthrough
+from game.model.reading import Reading
 from game.model.replay import same_week, stronger_phrasing
 from game.model.turn import CallEnd, Turn, TurnKind, TurnOutcome
 from game.text import day_label, lookup, moment_text, replied, said, say, with_moment
@@ -47,6 +48,12 @@ class Debrief:
     motive_name: str
     motive_explained: str
     lines: tuple[DebriefLine, ...]
+    reading: Reading | None = None  # what the trainee thought the motive was, and how sure; None when not read
+    reading_line: str = ""  # that reading in words, and whether it was right
+
+    @property
+    def reading_right(self) -> bool:
+        return self.reading is not None and self.reading.right(self.motive)
 
 
 def principle_text(lang: str, principle: str) -> str:
@@ -70,7 +77,20 @@ def debrief(play: Playthrough, lang: str | None = None) -> Debrief:
         motive_name=say(lang, f"motive.{play.motive}.name"),
         motive_explained=notes.get(play.motive) or say(lang, f"motive.{play.motive}.explained"),
         lines=tuple(_line(play, turn, lang) for turn in play.turns),
+        reading=play.reading,
+        reading_line=reading_text(play, lang),
     )
+
+
+def reading_text(play: Playthrough, lang: str) -> str:
+    """The trainee's reading of the buyer in words, and whether it was right; empty when not read."""
+    reading = play.reading
+    if reading is None:
+        return ""
+    verdict = "reading_right" if reading.right(play.motive) else "reading_wrong"
+    return say(lang, "ui.debrief.reading", name=say(lang, f"motive.{reading.motive}.name"),
+               confidence=say(lang, f"ui.reading.confidence.{reading.confidence}").lower(),
+               verdict=say(lang, f"ui.debrief.{verdict}"))
 
 
 def _line(play: Playthrough, turn: Turn, lang: str) -> DebriefLine:

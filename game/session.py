@@ -38,6 +38,7 @@ class Session:
     def branch(self, turns_kept: int) -> Session:
         """Practice: the same game up to the turn numbered `turns_kept + 1`, to try another way."""
         play = Playthrough.replay(self.scenario, self.seed, self.play.actions[:turns_kept], motive=self.play.motive)
+        play.reading = self.play.reading  # read once in the game; a branch for practice does not ask again
         return Session(self.scenario, self.seed, play, self.trainee, self.workshop, practice=True)
 
     def again(self) -> Session:
@@ -54,6 +55,7 @@ class Session:
         actions = list(self.play.actions)
         play, kept = _replay_what_fits(scenario, self.seed, actions, self.play.motive)
         play.listeners.extend(self.play.listeners)
+        play.reading = self.play.reading
         self.scenario, self.play = scenario, play
         return kept
 

@@ -5,9 +5,9 @@
 1. files, words and settings (`userdata`, `installation`, `assets`, `text`, `settings`): where the
    game's files are, every word it shows in each language, the trainee's settings.
 2. scenario reading (`game/scenario/`): a file read, checked and turned into the model's Scenario.
-3. what is built on a playthrough (`bots`, `debrief`, `lint`, `library`, `session`): the bots, the debrief as
-   data, the scenario explored by the model, the scenarios a trainee can choose, the game being played;
-   shared by everything above.
+3. what is built on a playthrough (`bots`, `debrief`, `lint`, `library`, `practice`, `session`): the bots, the
+   debrief as data, the scenario explored by the model, the scenarios a trainee can choose, the moments to
+   practise, the game being played; shared by everything above.
 4. tools, workshop, room, xAPI, scenes, voice (`graph`, `playtest`, `terminal`, `workshop`, `room`,
    `xapi`, `ui`, `scenes`, `voice`): what trainers and trainees use. Folders on this floor may use
    each other (the room and the window record through the workshop; scenes draw with `ui`).
@@ -30,7 +30,7 @@ FLOORS = (
     ("the model", {"model"}),
     ("files, words and settings", {"userdata", "installation", "assets", "text", "settings"}),
     ("scenario reading", {"scenario"}),
-    ("what is built on a playthrough", {"bots", "debrief", "lint", "library", "session"}),
+    ("what is built on a playthrough", {"bots", "debrief", "lint", "library", "practice", "session"}),
     ("tools, workshop, room, xAPI, scenes, voice",
      {"graph", "playtest", "terminal", "workshop", "room", "xapi", "ui", "scenes", "voice"}),
     ("the programs", {"app", "cli"}),

@@ -58,9 +58,11 @@ def run(args: argparse.Namespace) -> int:
         if any(refused_as_output(out, journal, words) for out in (args.csv, args.html) if out):
             return 2
         records, unsound = sound(journal.records(args.workshop))
+        practice = journal.practice(workshop=args.workshop)
     shelf = ScenarioShelf(args.scenarios)
     costs = room_costs(records, lambda record: shelf.scenario(record.scenario_path, record.scenario_version))
-    group = gather(records, args.workshop or "", args.anonymous, trainee_word=words("anonymous"), costs=costs)
+    group = gather(records, args.workshop or "", args.anonymous, trainee_word=words("anonymous"), costs=costs,
+                   practice=practice)
     for record in unsound:
         print(words("unsound", id=record.uuid[:sheet.SHORT_ID]), file=sys.stderr)
     print(table.render(group, words), end="")

@@ -1,7 +1,8 @@
 """`shots FILE --out DIR`: play a scenario headless with a bot and save a PNG of every screen.
 
-Title, sign-in, choice, briefing, every reaching step, every decision point, every reply,
-and the debrief, numbered in the order they were seen.
+Title, sign-in, choice, briefing, every reaching step, every decision point, every reply, the reading of the
+buyer (both steps; the bot reads the motive its strategy would, fairly sure) and the debrief, numbered in the
+order they were seen.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from game.bots.strategy import STRATEGIES, Strategy, bot_rng
 from game.cli.validate import loaded_or_told
+from game.model.motive import Motive
 from game.text import LANGUAGES
 
 
@@ -60,6 +62,14 @@ def window_size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
+def bot_reading(strategy: str, motive: Motive) -> Motive:
+    """The motive a bot reads: one that moves the deal reads it right; the others hear the classic miss, a polite
+    no as real interest (and anything else as a polite no), so the shots show a wrong reading too."""
+    if strategy == "advance":
+        return motive
+    return Motive.REAL_INTEREST if motive == Motive.POLITE_NO else Motive.POLITE_NO
+
+
 def pygame_error() -> type[Exception]:
     import pygame
 
@@ -78,6 +88,7 @@ def take_shots(path: Path, out: Path, strategy: str, size: tuple[int, int], lang
     from game.scenes.call import CallScene
     from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
+    from game.scenes.reading import ReadingScene
     from game.settings import Settings
     from game.ui.look import Look
 
@@ -133,6 +144,11 @@ def take_shots(path: Path, out: Path, strategy: str, size: tuple[int, int], lang
             scene.update(60.0)
             shot(f"reaching-{turn_name(play)}")
             scene.proceed()
+        elif isinstance(scene, ReadingScene):
+            shot("reading")
+            key(pygame.K_1 + list(Motive).index(bot_reading(strategy, play.motive)))
+            shot("reading-sure")
+            key(pygame.K_2)
         elif isinstance(scene, CallScene) and play.phase == Phase.IN_CALL:
             shot(f"decision-{play.point.id}")
             scene.say(bot.phrasing(play))

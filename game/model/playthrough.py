@@ -23,6 +23,7 @@ from game.model.following import Following, what_follows
 from game.model.luck import Dice, InTurn
 from game.model.moment import Moment, is_workday
 from game.model.motive import Motive, draw_motive
+from game.model.reading import Confidence, Reading, reading_due
 from game.model.scenario import (
     COLLEAGUE,
     Appointment,
@@ -154,6 +155,8 @@ class Playthrough:
         self._call: _CallInProgress | None = None
         self._resume: dict[str, str] = {}
         self._done: set[str] = set()
+        self.reading: Reading | None = None  # the trainee's reading of the buyer's motive: beside the game, not in it
+        self.reading_skipped = False
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, clock: Callable[[], float] = time.time,
@@ -252,6 +255,30 @@ class Playthrough:
     @property
     def score(self) -> Score:
         return score((t.change for t in self.turns), self.rules.score)
+
+    # --- reading the buyer ------------------------------------------------------------
+
+    @property
+    def reading_due(self) -> bool:
+        """Whether the trainee should now say which motive they think the buyer has (once per game)."""
+        if self.reading is not None or self.reading_skipped:
+            return False
+        last = self.turns[-1] if self.turns else None
+        return reading_due(self.scenario.read_the_buyer, any(t.outcome == TurnOutcome.THROUGH for t in self.turns),
+                           self.phase == Phase.ENDED, self.phase == Phase.IN_CALL,
+                           (t.point_id for t in self.turns if t.kind == TurnKind.PHRASING),
+                           last.point_id if last and last.kind == TurnKind.PHRASING else None)
+
+    def skip_reading(self) -> None:
+        """The trainee would rather not say: the game does not ask again."""
+        self.reading_skipped = True
+
+    def read(self, motive: Motive, confidence: Confidence) -> Reading:
+        """Keep the trainee's reading of the buyer. It changes nothing in the deal, the turns or the score."""
+        if self.reading is not None:
+            raise ValueError("the buyer was read already in this game")
+        self.reading = Reading(Motive(motive), Confidence(confidence), len(self.turns), self.clock())
+        return self.reading
 
     # --- reaching the buyer -----------------------------------------------------------
 

@@ -212,6 +212,7 @@ class Scenario:
     rules: Rules
     version: str = ""
     pass_score: int | None = None  # the organisation's pass mark (xAPI passed/failed); None: only completed
+    read_the_buyer: str = "first_call"  # when the trainee reads the buyer: a game.model.reading.ReadAt or a point id
 
     @property
     def week_in_order(self) -> tuple[Claim, ...]:

@@ -57,11 +57,13 @@ class HeldPlay:
         """As the report reads a play from a journal, so the report's computations serve the room."""
         if self._record is None:
             f = self.fields
+            reading = f.get("reading") or {}
             turns = tuple(self.turns[n].record for n in sorted(self.turns))
             self._record = PlayRecord(0, f["uuid"], f["trainee"], f["workshop"], f["scenario_key"],
                                       f["scenario_title"], f["scenario_version"], f["language"], f["seed"],
                                       f["motive"], f["started"], f.get("finished"), f.get("outcome"),
-                                      f.get("score"), None, "", turns)
+                                      f.get("score"), None, "", turns, guessed=reading.get("motive", ""),
+                                      confidence=reading.get("confidence", ""))
         return self._record
 
 
@@ -97,13 +99,16 @@ class Room:
     def absorb(self, play: dict) -> Ack:
         held = self.plays.get(play["uuid"])
         if held is None:
-            fields = {name: value for name, value in play.items() if name not in ("turns", "notes")}
+            fields = {name: value for name, value in play.items() if name not in ("turns", "notes", "practice")}
             held = self.plays[play["uuid"]] = HeldPlay(fields, arrived=self.clock())
             self.numbers.setdefault(play["trainee"].strip().casefold(), len(self.numbers) + 1)
         elif not held.finished and play.get("finished") is not None:
             held.fields.update({name: play[name] for name in FINISH_COLUMNS})
             held._record = None
             self.version += 1
+        if play.get("reading") and not held.fields.get("reading"):  # the first reading counts, as in the journal
+            held.fields["reading"] = play["reading"]
+            held._record = None
         kept, replaced = taken({n: turn.made for n, turn in held.turns.items()}, play.get("turns", []))
         for number in replaced:
             del held.turns[number]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.room.protocol import taken
-from game.workshop.journal import FINISH_COLUMNS, PLAY_COLUMNS, TURN_COLUMNS, Journal
+from game.workshop.journal import FINISH_COLUMNS, PLAY_COLUMNS, READING_COLUMNS, TURN_COLUMNS, Journal
 from game.workshop.transfer import dump
 
 MOST_AT_ONCE = 200
@@ -122,6 +122,8 @@ class JournalWriter:
 
 _INSERT_PLAY = f"INSERT INTO plays ({', '.join(PLAY_COLUMNS)}) VALUES ({', '.join('?' * len(PLAY_COLUMNS))})"
 _FINISH = f"UPDATE plays SET {', '.join(f'{name} = ?' for name in FINISH_COLUMNS)} WHERE id = ? AND finished IS NULL"
+_KEEP_READING = (f"INSERT OR IGNORE INTO readings ({', '.join(READING_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(READING_COLUMNS))})")
 _REPLACE_TURN = (f"INSERT OR REPLACE INTO turns (play_id, {', '.join(TURN_COLUMNS)}) "
                  f"VALUES (?, {', '.join('?' * len(TURN_COLUMNS))})")
 
@@ -139,3 +141,5 @@ def _take(db: sqlite3.Connection, play: dict) -> None:
     kept, replaced = taken(held, play["turns"])
     db.executemany("DELETE FROM turns WHERE play_id = ? AND number = ?", [(play_id, n) for n in replaced])
     db.executemany(_REPLACE_TURN, [(play_id, *(turn[name] for name in TURN_COLUMNS)) for turn in kept])
+    if play.get("reading"):  # the trainee's reading of the buyer: the first one posted counts, as in the game's file
+        db.execute(_KEEP_READING, [play["reading"][name] for name in READING_COLUMNS])

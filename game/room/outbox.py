@@ -24,13 +24,18 @@ from dataclasses import dataclass
 
 from game.room.client import Backoff, Busy, NotTheHost, Refused, RoomClient, Unreachable
 from game.room.protocol import Ack
-from game.workshop.journal import PLAY_COLUMNS, TURN_COLUMNS, Journal
+from game.workshop.journal import PLAY_COLUMNS, READING_COLUMNS, TURN_COLUMNS, Journal
 
 
 def post_of(db: sqlite3.Connection, play_id: int, after: int) -> dict:
-    """The post for one play: its fields and the turns after number `after`, as `export` writes them."""
+    """The post for one play: its fields, its reading of the buyer once made, and the turns after number `after`,
+    as `export` writes them."""
     row = db.execute(f"SELECT {', '.join(PLAY_COLUMNS)} FROM plays WHERE id = ?", (play_id,)).fetchone()
     play = dict(zip(PLAY_COLUMNS, row, strict=True))
+    reading = db.execute(f"SELECT {', '.join(READING_COLUMNS)} FROM readings WHERE play_uuid = ?",
+                         (play["uuid"],)).fetchone()
+    if reading:
+        play["reading"] = dict(zip(READING_COLUMNS, reading, strict=True))
     play["turns"] = [dict(zip(TURN_COLUMNS, turn, strict=True)) for turn in db.execute(
         f"SELECT {', '.join(TURN_COLUMNS)} FROM turns WHERE play_id = ? AND number > ? ORDER BY number",
         (play_id, after))]

@@ -48,6 +48,7 @@ from game.model.deal import OPEN_STAGES, Move, Stage
 from game.model.ending import EndingKind
 from game.model.ladder import PROSPECT
 from game.model.motive import Motive
+from game.model.reading import ReadAt
 from game.model.scenario import DIFFICULTIES, END_CALL, UNREACHABLE, VOICEMAIL, Aim
 from game.scenario.shapes import Clock, Either, Flag, Hours, Items, Key, Number, Record, Shape, Text, Word
 from game.text import LANGUAGES
@@ -259,6 +260,11 @@ SCENARIO = Record("scenario", "A scenario for Vooruitgang: following up a quote 
         "records: the game then sends `passed` or `failed` beside `completed` (see [docs/xapi.md](xapi.md)). "
         "`lint` says when no one or everyone would pass.",
         shown="none"),
+    Key("read_the_buyer", Text(), "When the trainee says which hidden motive they think the buyer has, and how sure "
+        "they are: `first_call` (when the first call that got through is over), `end` (when the game is over, before "
+        "the debrief), the `id` of a decision point (right after the buyer answered there), or `never`. Asked once "
+        "a game, and only once the buyer was heard; a game that ends before the moment came asks at its end. It "
+        "never changes the score. See [reading the buyer](#reading-the-buyer).", default=ReadAt.FIRST_CALL),
 ), section="The scenario")
 
 

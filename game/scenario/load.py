@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from game.assets import ASSETS
@@ -22,6 +23,7 @@ from game.model.ending import EndingKind
 from game.model.ladder import PROSPECT, PriorityLadder
 from game.model.moment import clock_text, is_workday, parse_clock
 from game.model.motive import Motive
+from game.model.reading import ReadAt
 from game.model.scenario import (
     END_CALL,
     Appointment,
@@ -144,6 +146,7 @@ def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = 
         version=top.text("version") or version,
         pass_score=top.number("pass_score", 0) if top.get("pass_score") is not None else None,
     )
+    scenario = replace(scenario, read_the_buyer=read_when_to_read(top, scenario, report))
     check_placeholders(root, report)
     if rules.appointment_above not in buyer.ladder.rungs:
         where = rules_node or _ladder_node(root) or root
@@ -153,6 +156,20 @@ def read_scenario(root: Node, report: Report, base_rules: Rules, version: str = 
             f"to one of: {', '.join(buyer.ladder.rungs)}")
     top.finish()
     return scenario
+
+
+def read_when_to_read(top: Fields, scenario: Scenario, report: Report) -> str:
+    """`read_the_buyer:` is one of the words, or the id of a decision point of the scenario."""
+    when = top.text("read_the_buyer") or ReadAt.FIRST_CALL
+    ids = [point.id for point in scenario.decision_points]
+    if when in tuple(ReadAt) or when in ids:
+        return when
+    words = ", ".join(ReadAt)
+    guess = did_you_mean(when, [*ReadAt, *ids])
+    report.error(top.where("read_the_buyer"), f"'read_the_buyer: {when}' is no moment the game knows",
+        f"{guess} Write one of: {words}, or the id of a decision point (such as {ids[0] if ids else 'call1-1'})"
+        .strip())
+    return ReadAt.FIRST_CALL
 
 
 def _ladder_node(root: Node) -> Node | None:

@@ -2,7 +2,8 @@
 
 The call clock shows the minutes used of the buyer's patience (a setting hides it); it is
 simulated time, so nothing here runs against the trainee's own clock.
-Closes with "hung_up" when the call is over, or "stop" when the trainee stops following up.
+Closes with "hung_up" when the call is over, "read" when the scenario asks for the reading of the buyer
+while the call goes on, or "stop" when the trainee stops following up.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from game.session import Session
 from game.text import moment_text as when_text
 from game.text import replied, say, with_moment
 from game.text import said as said_text
+from game.ui.bubble import speech_bubble
 from game.ui.button import Button
 from game.ui.chrome import hints, split_columns, top_bar
 from game.ui.look import Look
@@ -24,6 +26,7 @@ from game.ui.menu import Menu, column
 from game.ui.portrait import draw_portrait, face_from
 
 CHOOSING, REPLY = "choosing", "reply"
+READ = "read"
 
 
 class CallScene(Scene):
@@ -89,6 +92,9 @@ class CallScene(Scene):
             if self.hang_up_after_reply:
                 self.look.sounds.play("hang_up")
             self.close("hung_up")
+            return
+        if self.play.reading_due and not self.session.practice:
+            self.close(READ)  # the scenario asks for the reading here, with the call still going on
             return
         self.state = CHOOSING
         self.turn = None
@@ -156,26 +162,11 @@ class CallScene(Scene):
                   pygame.Rect(rect.left, bar.bottom + look.px(4), rect.width, rect.bottom - bar.bottom - look.px(4)),
                   "small")
 
-    def _bubble(self, surface: pygame.Surface, rect: pygame.Rect, text: str, shrink: bool = False) -> pygame.Rect:
-        """The buyer's words in a speech bubble; with `shrink` the bubble is only as tall as the text."""
-        look = self.look
-        pad = look.space("padding")
-        if shrink:
-            needed = look.text_height(text, rect.width - 6 * pad, "large") + 4 * pad
-            rect = pygame.Rect(rect.left, rect.top, rect.width, min(rect.height, max(look.px(90), needed)))
-        look.panel(surface, rect, "speech", "speech_edge", 2)
-        tail = [(rect.left, rect.top + look.px(18)), (rect.left - look.px(12), rect.top + look.px(26)),
-                (rect.left, rect.top + look.px(34))]
-        pygame.draw.polygon(surface, look.colour("speech_edge"), tail)
-        inner = rect.inflate(-6 * pad, -2 * pad)
-        look.text(surface, text, inner, "large", valign="middle")
-        return rect
-
     def _choosing(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         look, play = self.look, self.play
         gap = look.space("gap")
         bubble = pygame.Rect(rect.left, rect.top, rect.width, round(rect.height * 0.34))
-        self._bubble(surface, bubble, play.buyer_line)
+        speech_bubble(surface, look, bubble, play.buyer_line)
         ask_h = look.font("small", True).get_linesize()
         ask = pygame.Rect(rect.left, bubble.bottom + gap, rect.width, ask_h)
         look.text(surface, self.t("call.what_do_you_say"), ask, "small", "muted", bold=True)
@@ -195,7 +186,7 @@ class CallScene(Scene):
         notice_h = look.font("body", True).get_linesize() * 2 if notice else 0
         bubble = pygame.Rect(rect.left + look.px(12), said.bottom + gap, rect.width - look.px(12),
                              button.top - said.bottom - 3 * gap - notice_h)
-        bubble = self._bubble(surface, bubble, replied(self.lang, turn), shrink=True)
+        bubble = speech_bubble(surface, look, bubble, replied(self.lang, turn), shrink=True)
         if notice:
             colour = "accent" if turn.call_end == CallEnd.ENDED else "problem"
             look.text(surface, notice, pygame.Rect(rect.left, bubble.bottom + 2 * gap, rect.width, notice_h), "body",

@@ -11,12 +11,14 @@ from __future__ import annotations
 import pygame
 
 from game.debrief import Debrief, DebriefLine, debrief, signed, what_it_cost
+from game.model.reading import Confidence, calibration
 from game.model.scoring import Verdict
 from game.model.turn import TurnKind
 from game.scenes.scene import Scene
 from game.session import Session
 from game.text import say
 from game.ui.button import Button
+from game.ui.calibration import draw_calibration
 from game.ui.chrome import hints, split_columns, take_bottom, top_bar
 from game.ui.icons import draw_verdict
 from game.ui.look import Look
@@ -27,10 +29,13 @@ PRACTICE, AGAIN, BACK = "practice", "again", "back"
 
 
 class DebriefScene(Scene):
-    def __init__(self, look: Look, session: Session):
+    """`readings`: the trainee's readings of the buyer so far, over all their games, for the calibration line."""
+
+    def __init__(self, look: Look, session: Session, readings: list[tuple[Confidence, bool]] | None = None):
         super().__init__(look)
         self.session = session
         self.report: Debrief = debrief(session.play, self.look.lang)
+        self.calibration = calibration(readings or [])
         self.selected = next((i for i, line in enumerate(self.report.lines) if line.better), 0)
         self.first = 0
         self.row_rects: list[tuple[int, pygame.Rect]] = []
@@ -95,23 +100,65 @@ class DebriefScene(Scene):
     # --- drawing ----------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        look, report = self.look, self.report
+        look = self.look
         area = top_bar(surface, look, self.t("debrief.title", title=self.session.scenario.title),
                        self.t("debrief.practice_note") if self.session.practice else "")
         gap = look.space("gap")
         area, strip = take_bottom(area, look.px(44), gap)
         top = pygame.Rect(area.left, area.top, area.width, look.px(96))
         self._ending(surface, top)
-        motive_h = look.font("small").get_linesize() * 2 + look.px(4)
-        motive = pygame.Rect(area.left, area.bottom - motive_h, area.width, motive_h)
-        look.text(surface, self.t("debrief.motive", name=report.motive_name, explained=report.motive_explained),
-                  motive, "small", "text")
-        middle = pygame.Rect(area.left, top.bottom + gap, area.width, motive.top - top.bottom - 2 * gap)
-        timeline, detail = split_columns(middle, 0.38, gap * 2)
+        middle = pygame.Rect(area.left, top.bottom + gap, area.width, area.bottom - top.bottom - gap)
+        left, detail = split_columns(middle, 0.38, gap * 2)
+        row_h = max(look.px(30), look.font("small").get_linesize() * 2)
+        # the timeline keeps at least one turn and its "turns 1-1 of 8" line
+        least = row_h + look.font("tiny").get_linesize() + 2 * look.space("padding")
+        motive_h = min(self._motive_height(left.width), left.height - least - gap)
+        timeline = pygame.Rect(left.left, left.top, left.width, left.height - motive_h - gap)
         self._timeline(surface, timeline)
+        self._motive(surface, pygame.Rect(left.left, timeline.bottom + gap, left.width, motive_h))
         self._detail(surface, detail)
         self.menu.draw(surface, look, row(strip, 3, gap), "small")
         hints(surface, look, self.t("debrief.hints"))
+
+    def _motive_texts(self) -> tuple[str, str]:
+        report = self.report
+        return (self.t("debrief.motive", name=report.motive_name, explained=report.motive_explained),
+                report.reading_line or self.t("debrief.no_reading"))
+
+    def _chart_height(self) -> int:
+        """The calibration line's height in the debrief: a title, the chart, a line of labels; none without readings."""
+        if not any(tally.total for tally in self.calibration.values()):
+            return 0
+        return self.look.text_height("100%", 10_000, "tiny", bold=True) * 7
+
+    def _motive_height(self, width: int) -> int:
+        """What the panel of the motive, the reading and the calibration line needs at `width`."""
+        look = self.look
+        inner = width - 2 * look.space("padding")
+        motive, reading = self._motive_texts()
+        return (look.text_height(motive, inner, "small") + look.text_height(reading, inner, "small", bold=True)
+                + self._chart_height() + 2 * look.space("padding") + look.space("gap"))
+
+    def _motive(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """The buyer's hidden motive, the trainee's reading of it, and their calibration line so far."""
+        look, report = self.look, self.report
+        look.panel(surface, rect)
+        inner = rect.inflate(-2 * look.space("padding"), -2 * look.space("padding"))
+        motive, reading = self._motive_texts()
+        chart_h = min(self._chart_height(), inner.height // 2)
+        reading_h = look.text_height(reading, inner.width, "small", bold=True)
+        text = pygame.Rect(inner.left, inner.top, inner.width, inner.height - chart_h - reading_h)
+        used = look.text(surface, motive, text, "small")
+        colour = "muted" if report.reading is None else "vooruitgang" if report.reading_right else "achteruitgang"
+        look.text(surface, reading, pygame.Rect(inner.left, used.bottom + look.px(2), inner.width,
+                  inner.bottom - chart_h - used.bottom - look.px(2)), "small", colour, bold=True)
+        if chart_h:
+            chart = pygame.Rect(inner.left, inner.bottom - chart_h, inner.width, chart_h)
+            title_h = look.text_height("100%", chart.width, "tiny", bold=True)
+            look.text(surface, self.t("debrief.calibration"), pygame.Rect(chart.left, chart.top, chart.width,
+                      title_h), "tiny", "muted", bold=True, summary=True)
+            draw_calibration(surface, look, pygame.Rect(chart.left, chart.top + title_h, chart.width,
+                             chart.height - title_h), self.calibration, compact=True)
 
     def _ending(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         look, report = self.look, self.report

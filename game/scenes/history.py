@@ -1,7 +1,9 @@
 """A trainee's attempts at one scenario, oldest first: when, how it ended, the score and the trainer's.
 
 The scene is given the results (`journal.history(trainee, scenario.path)`); it only shows them.
-A bar per attempt shows whether the score went up. Closes with None.
+A bar per attempt shows whether the score went up. Beside it the calibration line: over all the trainee's games,
+per confidence step how often their reading of the buyer was right. Practice at this scenario is counted on a
+line of its own, apart from the attempts. Closes with None.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ import datetime
 
 import pygame
 
+from game.model.reading import Confidence, calibration
 from game.scenes.scene import Scene
-from game.ui.chrome import hints, take_bottom, top_bar
+from game.ui.calibration import draw_calibration
+from game.ui.chrome import hints, split_columns, take_bottom, top_bar
 from game.ui.look import Look
 from game.ui.menu import ENTER_KEYS
 from game.workshop.journal import PlayResult
@@ -21,10 +25,13 @@ MOST_BARS = 12  # the latest attempts in the chart; the list below shows them al
 
 
 class HistoryScene(Scene):
-    def __init__(self, look: Look, title: str, results: list[PlayResult]):
+    def __init__(self, look: Look, title: str, results: list[PlayResult],
+                 readings: list[tuple[Confidence, bool]] | None = None, practised: tuple[int, int] = (0, 0)):
         super().__init__(look)
         self.title = title
         self.results = results
+        self.calibration = calibration(readings or [])
+        self.practised = practised  # answers given in practice at this scenario, and how many moved the deal
         self.first = 0
 
     def w(self, key: str, **params: object) -> str:
@@ -48,12 +55,38 @@ class HistoryScene(Scene):
         look = self.look
         area = top_bar(surface, look, self.w("scene.history.title"), self.title)
         hints(surface, look, self.w("scene.history.hints"))
+        gap = look.space("gap")
+        charts = pygame.Rect(area.left, area.top, area.width, area.height * 3 // 5)
+        scores, readings = split_columns(charts, 0.56, gap * 2)
+        self._calibration(surface, readings)
+        rows = pygame.Rect(area.left, charts.bottom + gap, area.width, area.bottom - charts.bottom - gap)
+        if self.practised[0]:
+            rows, practice = take_bottom(rows, look.font("body").get_linesize(), gap // 2)
+            look.text(surface, self.w("scene.history.practice", answers=self.practised[0], good=self.practised[1]),
+                      practice, "body", "accent", valign="middle")
         if not self.results:
-            look.text(surface, self.w("scene.history.none"), area, "large", "muted")
+            look.panel(surface, scores)
+            inner = scores.inflate(-2 * look.space("padding"), -2 * look.space("padding"))
+            look.text(surface, self.w("scene.history.none"), inner, "large", "muted")
             return
-        chart, rows = take_bottom(area, area.height * 3 // 5, look.space("gap"))
-        self._chart(surface, chart)
+        self._chart(surface, scores)
         self._rows(surface, rows)
+
+    def _calibration(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        look = self.look
+        look.panel(surface, rect)
+        inner = rect.inflate(-2 * look.space("padding"), -2 * look.space("padding"))
+        title, note = look.t("calibration.title"), look.t("calibration.matched")
+        # laid-out heights, not the font's line size: that cuts descenders, and the note may need two lines
+        title_h = look.text_height(title, inner.width, "small", bold=True)
+        look.text(surface, title, pygame.Rect(inner.left, inner.top, inner.width, title_h), "small", bold=True)
+        note_h = look.text_height(note, inner.width, "tiny")
+        body = pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h - note_h)
+        if not any(tally.total for tally in self.calibration.values()):
+            look.text(surface, look.t("calibration.none"), body, "small", "muted", valign="middle")
+            return
+        draw_calibration(surface, look, body, self.calibration)
+        look.text(surface, note, pygame.Rect(inner.left, inner.bottom - note_h, inner.width, note_h), "tiny", "muted")
 
     def _chart(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         look = self.look

@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 from game.debrief import Debrief, debrief, happened, signed, what_it_cost
 from game.model.moment import Moment, clock_text
+from game.model.motive import Motive
 from game.model.playthrough import Phase, Playthrough
+from game.model.reading import Confidence
 from game.model.turn import Turn
 from game.terminal.typed import is_stop, read_choice, read_contact, words
 from game.text import day_name, moment_text, say, with_moment
@@ -52,9 +54,15 @@ class TerminalGame:
         self.introduce()
         try:
             while self.play.phase != Phase.ENDED:
+                if self.play.reading_due and not self.read_the_buyer():
+                    self.write(self.text("stopped"))
+                    break
                 if not (self.talk() if self.play.phase == Phase.IN_CALL else self.reach()):
                     self.write(self.text("stopped"))
                     break
+            else:
+                if self.play.reading_due:  # the game ended before the moment the scenario chose
+                    self.read_the_buyer()
         except EOFError:
             self.write("")
         except KeyboardInterrupt:
@@ -139,6 +147,42 @@ class TerminalGame:
         self.report(play.choose(choice))
         return True
 
+    def read_the_buyer(self) -> bool:
+        """Once a game: which motive the trainee thinks the buyer has, and how sure. Enter skips; False on stop."""
+        motives, steps = list(Motive), list(Confidence)
+        self.write("")
+        self.show(f"== {say(self.lang, 'ui.reading.title')} ==")
+        self.show(say(self.lang, "ui.reading.question", name=self.play.scenario.buyer.name))
+        for number, motive in enumerate(motives, start=1):
+            self.show(f"{number}. {say(self.lang, f'motive.{motive}.name')} – "  # hints hold colons themselves
+                      f"{say(self.lang, f'ui.reading.hint.{motive}')}", indent="   ", hanging="      ")
+        self.show(say(self.lang, "ui.reading.note"))
+        motive = self.pick(self.text("ask_reading", count=len(motives)), len(motives))
+        if motive is None or motive is False:
+            return motive is None
+        for number, step in enumerate(steps, start=1):
+            self.show(f"{number}. {say(self.lang, f'ui.reading.confidence.{step}')}", indent="   ")
+        sure = self.pick(self.text("ask_sure", question=say(self.lang, "ui.reading.how_sure"), count=len(steps)),
+                         len(steps))
+        if sure is None or sure is False:
+            return sure is None
+        self.play.read(motives[motive], steps[sure])
+        return True
+
+    def pick(self, question: str, count: int) -> int | bool | None:
+        """A number from 1 to `count` (as an index); None when the trainee skips (Enter), False on stop."""
+        while True:
+            typed = self.ask(question)
+            if is_stop(self.lang, typed):
+                return False
+            if not typed.strip():
+                self.play.skip_reading()
+                return None
+            choice = read_choice(typed, count)
+            if choice is not None:
+                return choice
+            self.show(self.text("bad_choice", count=count))
+
     def report(self, turn: Turn) -> None:
         self.show(happened(self.play, turn), indent="  ")
         if turn.call_end:
@@ -172,3 +216,5 @@ class TerminalGame:
         self.write("")
         self.show(self.text("motive", name=self.play.scenario.buyer.name, motive=report.motive_name,
                             explained=report.motive_explained))
+        if report.reading_line:
+            self.show(report.reading_line)

@@ -16,6 +16,7 @@ from pathlib import PurePath
 from typing import Any
 
 from game.model.playthrough import Playthrough
+from game.model.reading import Reading
 from game.model.turn import Turn
 from game.text import replied, said
 
@@ -58,7 +59,22 @@ class SetAside:
     play_uuid: str
 
 
-Entry = Begun | Turned | Ended | SetAside
+@dataclass(frozen=True)
+class Read:
+    """The trainee's reading of the buyer in this play: its row in `readings`; the first one written counts."""
+
+    play_uuid: str
+    reading: Row
+
+
+@dataclass(frozen=True)
+class Practised:
+    """An answer given in practice at a decision point of a recorded play: its row in `practice`."""
+
+    answer: Row
+
+
+Entry = Begun | Turned | Ended | SetAside | Read | Practised
 
 
 def scenario_key(path: str) -> str:
@@ -86,6 +102,11 @@ def ended(play_uuid: str, play: Playthrough) -> Ended:
     ending = {"finished": play.clock(), "outcome": play.ending, "stage": play.deal.stage, "score": score.total,
               "parts": json.dumps(score.parts)}
     return Ended(play_uuid, ending, tuple(turn_row(turn, play.scenario.language) for turn in play.turns))
+
+
+def read(play_uuid: str, reading: Reading) -> Read:
+    return Read(play_uuid, {"play_uuid": play_uuid, "motive": reading.motive, "confidence": reading.confidence,
+                            "after_turn": reading.after, "wall_time": reading.wall_time})
 
 
 def turn_row(turn: Turn, language: str) -> Row:

@@ -4,7 +4,9 @@
 - per decision point: how the group chose, the phrasings that kept the deal where it was first, and what they
   cost: the same week replayed with the stronger phrasing (`costs.room_costs`, given to `gather`);
 - the agenda: the most common prolonging phrasings over all scenarios, to discuss with the group;
-- trends: the average score and voortgang share per attempt (first play, second, ...).
+- trends: the average score and voortgang share per attempt (first play, second, ...);
+- reading the buyer: how the room read the hidden motive against what it was (how often a polite no was read as
+  real interest first), and practice afterwards, apart from the plays.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from game.model.motive import Motive
 from game.model.scoring import PROLONGING, Verdict
 from game.model.turn import TurnKind
 from game.workshop.costs import Cost, RoomCosts
@@ -133,6 +136,43 @@ class Trend:
 
 
 @dataclass(frozen=True)
+class Readings:
+    """How the room read the buyer: per (the motive it was, the motive read), how many readings."""
+
+    counts: Counter = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def of(self, actual: str) -> int:
+        """Readings made where the motive was `actual`."""
+        return sum(count for (was, _), count in self.counts.items() if was == actual)
+
+    def read_as(self, actual: str, guessed: str) -> int:
+        return self.counts[actual, guessed]
+
+    def right(self) -> int:
+        return sum(count for (was, read), count in self.counts.items() if was == read)
+
+    def confusions(self) -> list[tuple[str, str, int]]:
+        """(was, read as, how often) for every wrong reading, most often first; a polite no read as real interest
+        first among equals: the confusion the workshop is about."""
+        wrong = [(was, read, count) for (was, read), count in self.counts.items() if was != read]
+        first = (Motive.POLITE_NO, Motive.REAL_INTEREST)
+        return sorted(wrong, key=lambda item: (-item[2], (item[0], item[1]) != first, item[0], item[1]))
+
+
+@dataclass(frozen=True)
+class Practice:
+    """Answers given in practice after the plays (never counted as plays): how many, and how many moved the deal."""
+
+    answers: int = 0
+    moved: int = 0
+    trainees: int = 0
+
+
+@dataclass(frozen=True)
 class Group:
     workshop: str
     titles: dict[str, str]  # scenario key -> title
@@ -144,6 +184,8 @@ class Group:
     trends: tuple[Trend, ...]
     unfinished: int
     costs: RoomCosts = field(default_factory=RoomCosts)  # none computed: nothing shown
+    readings: Readings = field(default_factory=Readings)
+    practice: Practice = field(default_factory=Practice)
 
     @property
     def plays(self) -> int:
@@ -159,7 +201,8 @@ class Group:
 
 
 def gather(records: Iterable[PlayRecord], workshop: str = "", anonymous: bool = False, agenda_size: int = 10,
-           trainee_word: str = "Trainee", costs: RoomCosts | None = None) -> Group:
+           trainee_word: str = "Trainee", costs: RoomCosts | None = None, practice: Iterable = ()) -> Group:
+    """`practice`: the answers given in practice at these plays' moments (the journal's `PracticeAnswer`s)."""
     records = _one_spelling_per_trainee(list(records))
     workshop = workshop or _the_only_workshop(records)
     if anonymous:
@@ -182,7 +225,14 @@ def gather(records: Iterable[PlayRecord], workshop: str = "", anonymous: bool = 
         trends=_trends(attempts),
         unfinished=len(records) - len(finished),
         costs=costs or RoomCosts(),
+        readings=Readings(Counter((play.motive, play.guessed) for play in records if play.guessed)),
+        practice=_practice(list(practice)),
     )
+
+
+def _practice(answers: list) -> Practice:
+    return Practice(len(answers), sum(bool(answer.good) for answer in answers),
+                    len({answer.trainee.strip().casefold() for answer in answers}))
 
 
 def _one_spelling_per_trainee(records: list[PlayRecord]) -> list[PlayRecord]:

@@ -20,18 +20,27 @@ from typing import Any
 from game.model.deal import Stage
 from game.model.ending import EndingKind
 from game.model.motive import Motive
+from game.model.reading import Confidence
 from game.model.scenario import Aim
 from game.model.scoring import Verdict
 from game.model.turn import Channel, TurnKind, TurnOutcome
 from game.text import LANGUAGES
 from game.workshop.entries import scenario_key
-from game.workshop.journal import FINISH_COLUMNS, NOTE_COLUMNS, PLAY_COLUMNS, TURN_COLUMNS
+from game.workshop.journal import (
+    FINISH_COLUMNS,
+    NOTE_COLUMNS,
+    PLAY_COLUMNS,
+    PRACTICE_COLUMNS,
+    READING_COLUMNS,
+    TURN_COLUMNS,
+)
 
 FORMAT = "vooruitgang-results"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a play may hold its reading of the buyer and the practice at its moments (issue 14)
 MOST_PLAYS = 100_000
 MOST_TURNS = 500
 MOST_NOTES = 100
+MOST_PRACTICE = 10_000
 MOST_PROBLEMS = 10  # told at once; more would hide the first ones
 DEEPEST = 12  # nesting an export can need, with room to spare; deeper JSON is refused before it is parsed
 LATEST_MOMENT = 32_503_680_000.0  # seconds since 1970: the year 3000
@@ -108,8 +117,31 @@ NOTE = {
     "override": Number(-1e6, 1e6, whole=True, empty=True),
     "written": MOMENT,
 }
+READING = {
+    "play_uuid": Text(36, 36),
+    "motive": OneOf(tuple(Motive)),
+    "confidence": OneOf(tuple(Confidence)),
+    "after_turn": Number(0, MOST_TURNS, whole=True),
+    "wall_time": MOMENT,
+}
+PRACTICE = {
+    "uuid": Text(36, 36),
+    "trainee": Text(200, 1),
+    "scenario_key": Text(500, 1),
+    "call_id": Text(200),
+    "point_id": Text(200),
+    "play_uuid": Text(36, 36),
+    "number": Number(1, MOST_TURNS, whole=True),
+    "choice": Number(0, 1000, whole=True),
+    "say": Text(4000),
+    "verdict": OneOf(tuple(Verdict)),
+    "points": Number(-1e6, 1e6, whole=True),
+    "good": Number(0, 1, whole=True),
+    "wall_time": MOMENT,
+}
 # one declaration per journal column
-assert (tuple(PLAY), tuple(TURN), tuple(NOTE)) == (PLAY_COLUMNS, TURN_COLUMNS, NOTE_COLUMNS)
+assert (tuple(PLAY), tuple(TURN), tuple(NOTE), tuple(READING), tuple(PRACTICE)) == \
+    (PLAY_COLUMNS, TURN_COLUMNS, NOTE_COLUMNS, READING_COLUMNS, PRACTICE_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -189,15 +221,51 @@ def parse(data: bytes | str, source: str) -> Any:
 # --- one play ---------------------------------------------------------------------------------
 
 def _check_play(play: Any, where: str, notes: bool) -> list[FieldProblem]:
-    problems = _check_fields(play, PLAY, where, extra=("turns", "notes"))
+    problems = _check_fields(play, PLAY, where, extra=("turns", "notes", "reading", "practice"))
     if problems:
         return problems
     problems = _check_turns(play.get("turns"), where)
+    problems += _check_reading(play, where)
     if notes:
         problems += _check_notes(play, where)
-    elif play.get("notes") not in (None, []):
-        problems.append(FieldProblem(_at(where, "notes"), "a trainer's notes are not posted by a game"))
+        problems += _check_practice(play, where)
+    else:
+        if play.get("notes") not in (None, []):
+            problems.append(FieldProblem(_at(where, "notes"), "a trainer's notes are not posted by a game"))
+        if play.get("practice") not in (None, []):
+            problems.append(FieldProblem(_at(where, "practice"), "practice is not posted by a game"))
     return problems + _check_rest(play, where)
+
+
+def _check_reading(play: dict, where: str) -> list[FieldProblem]:
+    """The trainee's reading of the buyer, when the play holds one: of this play."""
+    reading = play.get("reading")
+    if reading is None:
+        return []
+    place = _at(where, "reading")
+    problems = _check_fields(reading, READING, place)
+    if not problems and reading["play_uuid"] != play["uuid"]:
+        problems.append(FieldProblem(place, "belongs to another play"))
+    return problems
+
+
+def _check_practice(play: dict, where: str) -> list[FieldProblem]:
+    """Answers given in practice at this play's moments: whole, with ids of their own, of this play."""
+    answers = play.get("practice", [])
+    problems = _check_list(answers, "practice", MOST_PRACTICE, where)
+    if problems:
+        return problems
+    for index, answer in enumerate(answers, start=1):
+        place = _at(where, f"practice {index}")
+        found = _check_fields(answer, PRACTICE, place)
+        if not found and not UUID.fullmatch(answer["uuid"]):
+            found.append(FieldProblem(_at(place, "uuid"), f"{_shown(answer['uuid'])} is not an answer id"))
+        if not found and answer["play_uuid"] != play["uuid"]:
+            found.append(FieldProblem(place, f"answer {answer['uuid']} belongs to another play"))
+        problems += found
+        if len(problems) >= MOST_PROBLEMS:
+            break
+    return problems
 
 
 def _check_fields(document: Any, declared: dict, where: str, extra: tuple = ()) -> list[FieldProblem]:
@@ -219,7 +287,7 @@ def _check_value(value: Any, rule: Text | Number | OneOf) -> str:
         return "" if rule.empty else "is empty"
     if isinstance(rule, OneOf):
         return "" if isinstance(value, str) and value in rule.values else \
-            f"{_shown(value)} is not one of {', '.join(repr(v) for v in rule.values)}"
+            f"{_shown(value)} is not one of {', '.join(repr(str(v)) for v in rule.values)}"
     if isinstance(rule, Text):
         if not isinstance(value, str):
             return f"{_shown(value)} is not text"

@@ -24,10 +24,23 @@ from pathlib import Path
 
 from game.model.moment import Moment
 from game.model.playthrough import Action, Playthrough
+from game.model.reading import Reading
 from game.model.turn import Turn, TurnKind
+from game.practice import Said
 from game.userdata import user_data_dir
 from game.workshop import schema
-from game.workshop.entries import Begun, Entry, SetAside, Turned, begun, ended, scenario_key, turned
+from game.workshop.entries import (
+    Begun,
+    Entry,
+    Practised,
+    Read,
+    SetAside,
+    Turned,
+    begun,
+    ended,
+    scenario_key,
+    turned,
+)
 
 FILE_NAME = "results.sqlite"
 BUSY_TIMEOUT_MS = 10_000
@@ -41,6 +54,9 @@ FINISH_COLUMNS = ("finished", "outcome", "stage", "score", "parts")
 TURN_COLUMNS = ("number", "wall_time", "kind", "outcome", "day", "minute", "channel", "call_id", "point_id",
                 "choice", "say", "aim", "reply", "verdict", "points", "reasons", "stage_before", "stage_after")
 NOTE_COLUMNS = ("uuid", "play_uuid", "note", "override", "written")
+READING_COLUMNS = ("play_uuid", "motive", "confidence", "after_turn", "wall_time")
+PRACTICE_COLUMNS = ("uuid", "trainee", "scenario_key", "call_id", "point_id", "play_uuid", "number", "choice", "say",
+                    "verdict", "points", "good", "wall_time")
 _REPLACE_TURN = (f"INSERT OR REPLACE INTO turns (play_id, {', '.join(TURN_COLUMNS)}) "
                  f"VALUES (:play_id, {', '.join(':' + name for name in TURN_COLUMNS)})")
 
@@ -110,6 +126,36 @@ class Unfinished:
     started: float
     play_uuid: str = ""
     scenario_title: str = ""
+    reading: Reading | None = None  # made before the game was left: not asked again
+
+
+@dataclass(frozen=True)
+class PracticeAnswer:
+    """An answer given in practice (table `practice`)."""
+
+    uuid: str
+    trainee: str
+    scenario_key: str
+    call_id: str
+    point_id: str
+    play_uuid: str
+    number: int
+    choice: int
+    say: str
+    verdict: str
+    points: int
+    good: bool
+    wall_time: float
+
+
+@dataclass(frozen=True)
+class ReadingRecord:
+    """A reading of the buyer beside the motive it was: what the history's calibration line is made of."""
+
+    scenario_key: str
+    guessed: str
+    confidence: str
+    actual: str
 
 
 @dataclass(frozen=True)
@@ -153,6 +199,8 @@ class PlayRecord:
     note: str
     turns: tuple[TurnRecord, ...]
     scenario_path: str = ""  # where the scenario file was played (on the laptop that played it)
+    guessed: str = ""  # the trainee's reading of the buyer's motive, if made
+    confidence: str = ""
 
     @property
     def is_finished(self) -> bool:
@@ -393,6 +441,12 @@ class Journal:
                     db.execute("INSERT OR IGNORE INTO set_aside (play_uuid, set_aside) VALUES (?, ?)",
                                (entry.play_uuid, time.time()))
                     continue
+                if isinstance(entry, Read):
+                    self._insert("readings", entry.reading, conflict="OR IGNORE")
+                    continue
+                if isinstance(entry, Practised):
+                    self._insert("practice", entry.answer, conflict="OR IGNORE")
+                    continue
                 play_id = self._id_of(entry.play_uuid)
                 if isinstance(entry, Turned):
                     db.execute("DELETE FROM turns WHERE play_id = ? AND number >= ?", (play_id, entry.turn["number"]))
@@ -486,8 +540,19 @@ class Journal:
                WHERE trainee = ? AND finished IS NULL AND seed IS NOT NULL AND {_KEPT}
                AND uuid NOT IN (SELECT play_uuid FROM set_aside) ORDER BY started DESC, id DESC""",
             (trainee.strip(),)).fetchall()
-        return [Unfinished(play_id, path, version, seed, motive, self._actions(play_id), started, play_uuid, title)
+        return [Unfinished(play_id, path, version, seed, motive, self._actions(play_id), started, play_uuid, title,
+                           self.reading_of(play_uuid))
                 for play_id, path, version, seed, motive, started, play_uuid, title in rows]
+
+    def reading_of(self, play_uuid: str) -> Reading | None:
+        """The trainee's reading of the buyer in this play, if made."""
+        row = self.connection.execute("SELECT motive, confidence, after_turn, wall_time FROM readings "
+                                      "WHERE play_uuid = ?", (play_uuid,)).fetchone()
+        return Reading(*row) if row else None
+
+    def actions_of(self, play_uuid: str) -> tuple[Action, ...]:
+        """What the trainee did in this play, in order: replayed, they set the game again as it was."""
+        return self._actions(self._id_of(play_uuid))
 
     def _actions(self, play_id: int) -> tuple[Action, ...]:
         """Each turn came from one action: a contact at a moment, or a phrasing chosen (a closing turn from none)."""
@@ -519,6 +584,8 @@ class Journal:
             db.execute("INSERT OR IGNORE INTO removed (play_uuid, removed) VALUES (?, ?)", (play_uuid, time.time()))
             db.execute("DELETE FROM turns WHERE play_id = ?", (play_id,))
             db.execute("DELETE FROM notes WHERE play_uuid = ?", (play_uuid,))
+            db.execute("DELETE FROM readings WHERE play_uuid = ?", (play_uuid,))
+            db.execute("DELETE FROM practice WHERE play_uuid = ?", (play_uuid,))
             db.execute("DELETE FROM plays WHERE id = ?", (play_id,))
 
     def find(self, uuid_prefix: str) -> int | None:
@@ -564,6 +631,38 @@ class Journal:
         found = self._results("trainee = ? AND scenario_key = ?", (trainee.strip(), scenario_key(scenario_path)))
         return [result for result, _ in found]
 
+    def readings(self, trainee: str) -> list[ReadingRecord]:
+        """Every reading of the buyer this trainee made, over all scenarios, with the motive it was; oldest first."""
+        rows = self.connection.execute(
+            f"""SELECT p.scenario_key, r.motive, r.confidence, p.motive FROM readings r
+                JOIN plays p ON p.uuid = r.play_uuid WHERE p.trainee = ? AND p.{_KEPT}
+                ORDER BY r.wall_time, p.id""", (trainee.strip(),)).fetchall()
+        return [ReadingRecord(*row) for row in rows]
+
+    def said(self, trainee: str) -> list[Said]:
+        """Every phrasing this trainee said in a recorded play, oldest first: what practice is made of."""
+        rows = self.connection.execute(
+            f"""SELECT p.uuid, p.scenario_key, p.seed, p.motive, t.number, t.call_id, t.point_id,
+                       t.choice, t.verdict, t.stage_before, t.wall_time
+                FROM turns t JOIN plays p ON p.id = t.play_id
+                WHERE p.trainee = ? AND t.kind = ? AND p.{_KEPT} ORDER BY t.wall_time, p.id, t.number""",
+            (trainee.strip(), TurnKind.PHRASING)).fetchall()
+        return [Said(*row) for row in rows]
+
+    def practice(self, trainee: str | None = None, workshop: str | None = None) -> list[PracticeAnswer]:
+        """The answers given in practice (by one trainee; at moments of one workshop's plays), oldest first."""
+        where, params = [], []
+        if trainee is not None:
+            where.append("a.trainee = ?")
+            params.append(trainee.strip())
+        if workshop:
+            where.append("a.play_uuid IN (SELECT uuid FROM plays WHERE workshop = ?)")
+            params.append(workshop)
+        rows = self.connection.execute(
+            f"SELECT {', '.join('a.' + name for name in PRACTICE_COLUMNS)} FROM practice a "
+            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.wall_time, a.uuid", params).fetchall()
+        return [PracticeAnswer(*row[:11], bool(row[11]), row[12]) for row in rows]
+
     def _results(self, where: str, params: tuple) -> list[tuple[PlayResult, str]]:
         rows = self.connection.execute(
             f"""SELECT p.score, p.outcome, p.finished, p.scenario_path, p.scenario_key, n.override, n.note
@@ -578,8 +677,10 @@ class Journal:
         plays = self.connection.execute(
             f"""SELECT p.id, p.uuid, p.trainee, p.workshop, p.scenario_key, p.scenario_title, p.scenario_version,
                        p.language, p.seed, p.motive, p.started, p.finished, p.outcome, p.score,
-                       n.override, coalesce(n.note, ''), p.scenario_path
-                FROM plays p LEFT JOIN ({_LATEST_NOTES}) n ON n.play_uuid = p.uuid {where}
+                       n.override, coalesce(n.note, ''), p.scenario_path, coalesce(r.motive, ''),
+                       coalesce(r.confidence, '')
+                FROM plays p LEFT JOIN ({_LATEST_NOTES}) n ON n.play_uuid = p.uuid
+                LEFT JOIN readings r ON r.play_uuid = p.uuid {where}
                 ORDER BY p.started, p.id""", params).fetchall()
         turns: dict[int, list[TurnRecord]] = {row[0]: [] for row in plays}
         turn_rows = self.connection.execute(
@@ -587,7 +688,8 @@ class Journal:
                 FROM turns t JOIN plays p ON p.id = t.play_id {where} ORDER BY t.play_id, t.number""", params)
         for play_id, *values in turn_rows:
             turns[play_id].append(TurnRecord(*values))
-        return [PlayRecord(*row[:-1], turns=tuple(turns[row[0]]), scenario_path=row[-1]) for row in plays]
+        return [PlayRecord(*row[:-3], turns=tuple(turns[row[0]]), scenario_path=row[-3], guessed=row[-2],
+                           confidence=row[-1]) for row in plays]
 
 
 _KEPT = "uuid NOT IN (SELECT play_uuid FROM removed)"  # a play the trainer removed is gone everywhere

@@ -6,9 +6,11 @@ import datetime
 from html import escape
 from pathlib import Path
 
+from game.model.motive import Motive
 from game.model.scoring import Verdict
 from game.workshop.costs import Cost
 from game.workshop.group import Attempts, Choice, Group, Trend, voortgang_share
+from game.workshop.table import polite_no_line
 from game.workshop.words import Words
 
 STYLE = Path(__file__).with_name("report.css")
@@ -34,8 +36,8 @@ def render(group: Group, words: Words, anonymous: bool = False, today: datetime.
     if not group.attempts and not group.points:
         body.append(f"<p>{_e(words('empty'))}</p>")
     else:
-        body += [_agenda(group, words), _trends(group, words), _points(group, words),
-                 _results(group, words, show_notes=not anonymous)]
+        body += [_agenda(group, words), _readings(group, words), _trends(group, words), _points(group, words),
+                 _results(group, words, show_notes=not anonymous), _practice(group, words)]
     return (f"<!DOCTYPE html>\n<html lang={words.lang}><head><meta charset=utf-8>"
             f"<meta name=viewport content='width=device-width, initial-scale=1'>"
             f"<title>{_e(words('title'))} · {_e(workshop)}</title>\n"
@@ -101,6 +103,42 @@ def verdict_bar(choice: Choice, scale: int, length: float, top: float, height: f
             parts.append(f"<rect class={verdict} x={x:.1f} y={top} width={part:.1f} height={height} />")
         x += part
     return parts
+
+
+# --- reading the buyer --------------------------------------------------------------------
+
+def _readings(group: Group, words: Words) -> str:
+    """The headline (a polite no read as real interest), then the whole table: the motive it was by the motive read,
+    the right readings on the diagonal, the headline's cell marked."""
+    readings = group.readings
+    if not readings.total:
+        return ""
+    head = f"<tr><th>{_e(words('was'))}</th>" + "".join(f"<th class=number>{_e(words.motive(read))}</th>"
+                                                         for read in Motive) + "</tr>"
+    rows = []
+    for was in Motive:
+        if not readings.of(was):
+            continue
+        cells = []
+        for read in Motive:
+            count = readings.read_as(was, read)
+            css = "right" if was == read else "headline" if (was, read) == (Motive.POLITE_NO, Motive.REAL_INTEREST) \
+                else ""
+            cells.append(f"<td class='number {css}'>{_e(count or '')}</td>")
+        rows.append(f"<tr><td>{_e(words.motive(was))}</td>{''.join(cells)}</tr>")
+    return "\n".join([_section(words("section.readings"), words("section.readings_hint")),
+                      f"<p class=headline-line>{_e(polite_no_line(group, words))} "
+                      f"{_e(words('readings_right', right=readings.right(), total=readings.total))}</p>",
+                      f"<table class=readings>{head}{''.join(rows)}</table>"])
+
+
+def _practice(group: Group, words: Words) -> str:
+    practice = group.practice
+    if not practice.answers:
+        return ""
+    return "\n".join([_section(words("section.practice"), words("section.practice_hint")),
+                      "<p>" + _e(words("practice_summary", trainees=practice.trainees, answers=practice.answers,
+                                       moved=practice.moved)) + "</p>"])
 
 
 # --- trends -------------------------------------------------------------------------------

@@ -17,8 +17,19 @@ from game.model.playthrough import Playthrough
 from game.model.turn import Turn
 from game.session import Session
 from game.text import say
-from game.workshop.entries import Ended, SetAside, begun, ended, turned
-from game.workshop.journal import Journal, JournalError, PlayResult, Unfinished, beside, in_use, inspect
+from game.workshop.entries import Ended, Practised, Read, SetAside, begun, ended, read, scenario_key, turned
+from game.workshop.journal import (
+    Journal,
+    JournalError,
+    PlayResult,
+    PracticeAnswer,
+    ReadingRecord,
+    Said,
+    Unfinished,
+    beside,
+    in_use,
+    inspect,
+)
 from game.workshop.writer import Writer
 
 CLOSING_SECONDS = 10.0  # how long a closing window goes on trying to save what waits
@@ -37,6 +48,7 @@ class Recorder:
         self.writer: Writer | None = None
         self._finished: set[str] = set()
         self._games: dict[str, tuple[str, str]] = {}  # play uuid -> trainee, scenario path, for unwritten results
+        self._motives: dict[str, str] = {}  # play uuid -> the buyer's motive, for unwritten readings
         if path is not None:
             self.writer = Writer(lambda: Journal.open(path), self._changed)
 
@@ -87,6 +99,7 @@ class Recorder:
         if self.writer is None:
             return
         session.play_id = left.play_uuid
+        session.play.reading = left.reading
         self._keep(session)
 
     def set_aside(self, left: Unfinished) -> None:
@@ -97,11 +110,23 @@ class Recorder:
     def _keep(self, session: Session) -> None:
         writer, play_uuid = self.writer, session.play_id
         self._games[play_uuid] = (session.trainee.strip(), session.play.scenario.path)
+        self._motives[play_uuid] = session.play.motive
 
         def made(play: Playthrough, turn: Turn) -> None:
             writer.put(turned(play_uuid, turn, play.scenario.language))
 
         session.play.listeners.append(made)
+
+    def read(self, session: Session) -> None:
+        """The trainee's reading of the buyer in this game (`session.play.reading`); not for practice."""
+        if self.writer is None or session.play_id is None or session.play.reading is None:
+            return
+        self.writer.put(read(session.play_id, session.play.reading))
+
+    def practised(self, answer: dict) -> None:
+        """An answer given in practice (a row of `practice`)."""
+        if self.writer is not None:
+            self.writer.put(Practised(answer))
 
     def finish(self, session: Session) -> None:
         if self.writer is None or session.play_id is None or session.play_id in self._finished:
@@ -145,6 +170,29 @@ class Recorder:
         """Every finished attempt of this trainee at this scenario, oldest first."""
         return list(self._read(lambda journal: journal.history(trainee, scenario_path), []))
 
+    def readings(self, trainee: str) -> list[ReadingRecord]:
+        """Every reading of the buyer this trainee made, with what it was; readings still being written too."""
+        found = list(self._read(lambda journal: journal.readings(trainee), []))
+        return found + self._unwritten(trainee, Read, lambda entry, path: ReadingRecord(
+            scenario_key(path), entry.reading["motive"], entry.reading["confidence"], self._motives[entry.play_uuid]))
+
+    def practice_record(self, trainee: str) -> tuple[list[Said], list[PracticeAnswer]]:
+        """What practice is made of: the phrasings this trainee said in recorded plays, and the answers given in
+        practice, those still being written included (a practice run just ended shows at once)."""
+        def look(journal: Journal) -> tuple[list[Said], list[PracticeAnswer]]:
+            return journal.said(trainee), journal.practice(trainee)
+
+        said, answers = self._read(look, ([], []))
+        waiting = [PracticeAnswer(**{**entry.answer, "good": bool(entry.answer["good"])})
+                   for entry in self.writer.unwritten() if isinstance(entry, Practised)] if self.writer else []
+        known = {answer.uuid for answer in answers}
+        return said, answers + [answer for answer in waiting
+                                if answer.uuid not in known and answer.trainee == trainee.strip()]
+
+    def actions_of(self, play_uuid: str) -> tuple | None:
+        """What the trainee did in a recorded play, to set its moments again; None when it cannot be read now."""
+        return self._read(lambda journal: journal.actions_of(play_uuid), None)
+
     def unfinished(self, trainee: str) -> list[Unfinished]:
         """This trainee's games left halfway (a crash, a closed window), latest first."""
         if self.writer is not None and self.writer.pending:
@@ -157,7 +205,16 @@ class Recorder:
 
         if self.path is None:
             return None
-        return gather(self._read(lambda journal: journal.records(workshop or None), []), workshop)
+        records, practice = self._read(lambda journal: (journal.records(workshop or None),
+                                                         journal.practice(workshop=workshop or None)), ([], []))
+        return gather(records, workshop, practice=practice)
+
+    def _unwritten(self, trainee: str, kind: type, made: Callable[[Any, str], Any]) -> list:
+        """Entries of `kind` of this trainee's games that still wait to be written, made into what a reader gives."""
+        if self.writer is None:
+            return []
+        return [made(entry, self._games[entry.play_uuid][1]) for entry in self.writer.unwritten()
+                if isinstance(entry, kind) and self._games.get(entry.play_uuid, ("",))[0] == trainee.strip()]
 
     def _unwritten_results(self, trainee: str) -> dict[str, PlayResult]:
         """Games finished in this session that still wait to be written count as results all the same."""

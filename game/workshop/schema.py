@@ -126,6 +126,36 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (host_file, play_uuid)
     ) WITHOUT ROWID;
     """,
+    # Reading the buyer and practice (issue 14). `readings`: once a game, which hidden motive the trainee thought the
+    # buyer had and how sure (the motive it was is the play's own), after how many turns, and when. `practice`: each
+    # answer given in practice at a decision point of a recorded play (its play and turn number): a phrasing said,
+    # what it did, and whether it counts as answered well; kept apart from the plays, so practice is never scored
+    # as a playthrough.
+    """
+    CREATE TABLE readings (
+        play_uuid TEXT PRIMARY KEY,
+        motive TEXT NOT NULL,
+        confidence TEXT NOT NULL,
+        after_turn INTEGER NOT NULL,
+        wall_time REAL NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE practice (
+        uuid TEXT PRIMARY KEY,
+        trainee TEXT NOT NULL,
+        scenario_key TEXT NOT NULL,
+        call_id TEXT NOT NULL,
+        point_id TEXT NOT NULL,
+        play_uuid TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        choice INTEGER NOT NULL,
+        say TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        points INTEGER NOT NULL,
+        good INTEGER NOT NULL,
+        wall_time REAL NOT NULL
+    );
+    CREATE INDEX practice_by_trainee ON practice (trainee, scenario_key);
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -14,7 +14,7 @@ from game.workshop.group import Group, voortgang_share
 from game.workshop.words import Words
 
 COLUMNS = ("id", "workshop", "trainee", "scenario", "version", "attempt", "started", "outcome", "score", "trainer",
-           "note", "turns", "voortgang", "cost")
+           "note", "turns", "voortgang", "cost", "motive", "reading")
 SHORT_ID = 8  # enough to tell playthroughs apart; `report --note ID` takes it
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -31,6 +31,7 @@ def render(group: Group, words: Words, anonymous: bool = False) -> str:
                 words.outcome(play.outcome), play.score, "" if play.override is None else play.override,
                 "" if anonymous else play.note, len(play.turns),
                 words.number(round(voortgang_share(play) * 100, 1)), _mean_cost(group, play.uuid, words),
+                words.motive(play.motive), words.reading(play.guessed, play.confidence),
             )])
     return out.getvalue()
 

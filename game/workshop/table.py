@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from game.model.motive import Motive
 from game.workshop.group import Attempts, Group, voortgang_share
 from game.workshop.words import Words
 
@@ -22,8 +23,8 @@ UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\
 def render(group: Group, words: Words) -> str:
     if not group.attempts and not group.points:
         return words("empty") + "\n"
-    parts = [_heading(group, words), _agenda(group, words), _trends(group, words), _points(group, words),
-             _results(group, words)]
+    parts = [_heading(group, words), _agenda(group, words), _readings(group, words), _trends(group, words),
+             _points(group, words), _results(group, words), _practice(group, words)]
     return printable("\n\n".join(part for part in parts if part) + "\n")
 
 
@@ -73,6 +74,36 @@ def _agenda(group: Group, words: Words) -> str:
         lines += textwrap.wrap(f'"{choice.say}"', WIDTH, initial_indent="    ", subsequent_indent="     ")
         lines += textwrap.wrap(words.cost(group.cost(item.point, choice)), WIDTH, initial_indent="    ")
     return "\n".join(lines)
+
+
+def _readings(group: Group, words: Words) -> str:
+    """How the room read the buyer: the polite no read as real interest first, then every confusion."""
+    readings = group.readings
+    if not readings.total:
+        return ""
+    lines = [_section(words("section.readings"), words("section.readings_hint")), polite_no_line(group, words),
+             words("readings_right", right=readings.right(), total=readings.total)]
+    lines += [f"  {words('read_as', was=words.motive(was), read=words.motive(read), count=count)}"
+              for was, read, count in readings.confusions()]
+    return "\n".join(lines)
+
+
+def polite_no_line(group: Group, words: Words) -> str:
+    """The question the issue asks of the room: how often a polite no was read as real interest."""
+    total = group.readings.of(Motive.POLITE_NO)
+    if not total:
+        return words("polite_no_none")
+    return words("polite_no_as_interest", count=group.readings.read_as(Motive.POLITE_NO, Motive.REAL_INTEREST),
+                 total=total)
+
+
+def _practice(group: Group, words: Words) -> str:
+    practice = group.practice
+    if not practice.answers:
+        return ""
+    return "\n".join([_section(words("section.practice"), words("section.practice_hint")),
+                      words("practice_summary", trainees=practice.trainees, answers=practice.answers,
+                            moved=practice.moved)])
 
 
 def _trends(group: Group, words: Words) -> str:

@@ -23,6 +23,8 @@ from game.workshop.journal import (
     FINISH_COLUMNS,
     NOTE_COLUMNS,
     PLAY_COLUMNS,
+    PRACTICE_COLUMNS,
+    READING_COLUMNS,
     SQLITE_HEADER,
     TURN_COLUMNS,
     Journal,
@@ -45,13 +47,16 @@ class Merged:
     plays: int = 0
     turns: int = 0
     notes: int = 0
+    readings: int = 0
+    practice: int = 0
     finished: int = 0
     removed: int = 0  # plays the trainer removed earlier, left out again
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (id in the file, id it is kept under)
 
     @property
     def anything(self) -> bool:
-        return bool(self.plays or self.turns or self.notes or self.finished or self.conflicts)
+        return bool(self.plays or self.turns or self.notes or self.readings or self.practice or self.finished
+                    or self.conflicts)
 
 
 def export(journal: Journal, out: Path, workshop: str | None = None) -> int:
@@ -95,6 +100,12 @@ def _dump(db: sqlite3.Connection, workshop: str | None) -> list[dict]:
             f"SELECT {', '.join(TURN_COLUMNS)} FROM turns WHERE play_id = ? ORDER BY number", (row[0],))]
         play["notes"] = [dict(zip(NOTE_COLUMNS, note, strict=True)) for note in db.execute(
             f"SELECT {', '.join(NOTE_COLUMNS)} FROM notes WHERE play_uuid = ? ORDER BY written", (play["uuid"],))]
+        reading = db.execute(f"SELECT {', '.join(READING_COLUMNS)} FROM readings WHERE play_uuid = ?",
+                             (play["uuid"],)).fetchone()
+        play["reading"] = dict(zip(READING_COLUMNS, reading, strict=True)) if reading else None
+        play["practice"] = [dict(zip(PRACTICE_COLUMNS, answer, strict=True)) for answer in db.execute(
+            f"SELECT {', '.join(PRACTICE_COLUMNS)} FROM practice WHERE play_uuid = ? ORDER BY wall_time, uuid",
+            (play["uuid"],))]
         plays.append(play)
     return plays
 
@@ -152,7 +163,10 @@ def _merge_play(db: sqlite3.Connection, play: dict, added: Merged) -> None:
         added.conflicts.append((play["uuid"], kept_as))
         notes = [{**note, "uuid": str(uuid.uuid5(CONFLICT, note["uuid"] + kept_as)), "play_uuid": kept_as}
                  for note in play.get("notes", [])]
-        play = {**play, "uuid": kept_as, "notes": notes}
+        practice = [{**answer, "uuid": str(uuid.uuid5(CONFLICT, answer["uuid"] + kept_as)), "play_uuid": kept_as}
+                    for answer in play.get("practice", [])]
+        reading = {**play["reading"], "play_uuid": kept_as} if play.get("reading") else None
+        play = {**play, "uuid": kept_as, "notes": notes, "practice": practice, "reading": reading}
         row = db.execute("SELECT id FROM plays WHERE uuid = ?", (kept_as,)).fetchone()
     if row is None:
         marks = ", ".join("?" * len(PLAY_COLUMNS))
@@ -169,6 +183,8 @@ def _merge_play(db: sqlite3.Connection, play: dict, added: Merged) -> None:
             added.finished += 1
     added.turns += _insert_many(db, "turns", TURN_COLUMNS, play["turns"], play_id=play_id)
     added.notes += _insert_many(db, "notes", NOTE_COLUMNS, play.get("notes", []))
+    added.readings += _insert_many(db, "readings", READING_COLUMNS, [play["reading"]] if play.get("reading") else [])
+    added.practice += _insert_many(db, "practice", PRACTICE_COLUMNS, play.get("practice", []))
 
 
 def _differs(db: sqlite3.Connection, play_id: int, play: dict) -> bool:

@@ -25,6 +25,17 @@ class Words:
     def verdict(self, verdict: str) -> str:
         return self(f"verdict.{verdict}")
 
+    def motive(self, motive: str) -> str:
+        return say(self.lang, f"motive.{motive}.name")
+
+    def confidence(self, confidence: str) -> str:
+        """How sure a trainee was of a reading, in the words of their own calibration chart."""
+        return say(self.lang, f"ui.calibration.step.{confidence}")
+
+    def reading(self, motive: str, confidence: str) -> str:
+        """A reading of the buyer in one cell: the motive read and how sure; nothing when none was made."""
+        return f"{self.motive(motive)} ({self.confidence(confidence)})" if motive else ""
+
     def at_point(self, group: Group, point: Point) -> str:
         """Where in which scenario a decision point is."""
         return self("at_point", scenario=group.title(point.scenario), call=point.call_id, point=point.point_id)

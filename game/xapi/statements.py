@@ -2,6 +2,10 @@
 
 - each phrasing said: `answered` a decision point (a `cmi.interaction` of type `choice`, every phrasing a
   choice, in the scenario's language), with the turn's points, verdict and the deal's stage before and after;
+- the trainee's reading of the buyer (once a game): `answered` the scenario version's reading question (a
+  `cmi.interaction` of type `choice`, the four motives its choices), with the motive read as the response,
+  `success` when it was the buyer's motive, and the confidence and the motive it was in the result extension; it
+  carries no score, as it counts in none;
 - each finished playthrough: `completed` the scenario version, with the score raw and scaled, the duration and
   the outcome; and `passed` or `failed` when the scenario sets a `pass_score`.
 
@@ -15,9 +19,10 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+from game.model.motive import Motive
 from game.model.scenario import Phrasing
 from game.model.turn import TurnKind
-from game.text import with_appointment
+from game.text import say, with_appointment
 from game.xapi import vocabulary as v
 from game.xapi.scenarios import PlayedScenario
 
@@ -26,8 +31,34 @@ PLAYS = uuid.uuid5(uuid.NAMESPACE_URL, f"{v.OURS}/plays")
 
 def statements_of(play: dict, played: PlayedScenario, actor: dict) -> list[dict]:
     """Every statement the playthrough gives so far, in the order things happened."""
-    said = [answered(play, turn, played, actor) for turn in play["turns"] if turn["kind"] == TurnKind.PHRASING]
+    said = []
+    reading = play.get("reading")
+    for turn in play["turns"]:
+        if reading and turn["number"] > reading["after_turn"]:
+            said.append(read_the_buyer(play, reading, played, actor))
+            reading = None
+        if turn["kind"] == TurnKind.PHRASING:
+            said.append(answered(play, turn, played, actor))
+    if reading:
+        said.append(read_the_buyer(play, reading, played, actor))
     return said + finished(play, played, actor)
+
+
+def read_the_buyer(play: dict, reading: dict, played: PlayedScenario, actor: dict) -> dict:
+    """The trainee's reading of the buyer's hidden motive: a question answered, right or not, with how sure."""
+    return {
+        "id": statement_id(play["uuid"], "reading"),
+        "actor": actor,
+        "verb": v.verb(v.ANSWERED),
+        "object": _reading_question(played),
+        "result": {
+            "response": reading["motive"],
+            "success": reading["motive"] == play["motive"],
+            "extensions": {v.RESULT_EXTENSION: {"confidence": reading["confidence"], "motive": play["motive"]}},
+        },
+        "context": _context(play, played, parent=_scenario_activity(played)),
+        "timestamp": timestamp(reading["wall_time"] or play["started"]),
+    }
 
 
 def answered(play: dict, turn: dict, played: PlayedScenario, actor: dict) -> dict:
@@ -171,6 +202,20 @@ def decision_point(played: PlayedScenario, call_id: str, point_id: str) -> dict:
                                  for index, phrasing in enumerate(point.phrasings) if phrasing.say.strip()]
     return {"objectType": "Activity", "id": v.decision_point_iri(played.name, scenario.version, call_id, point_id),
             "definition": definition}
+
+
+def _reading_question(played: PlayedScenario) -> dict:
+    scenario = played.scenario
+    language = scenario.language
+    definition = {
+        "name": {language: f"{scenario.title}: {say(language, 'ui.reading.title').lower()}"},
+        "description": {language: say(language, "ui.reading.question", name=scenario.buyer.name)},
+        "type": v.INTERACTION,
+        "interactionType": "choice",
+        "choices": [{"id": motive, "description": {language: say(language, f"motive.{motive}.name")}}
+                    for motive in Motive],
+    }
+    return {"objectType": "Activity", "id": v.reading_iri(played.name, scenario.version), "definition": definition}
 
 
 def _workshop(code: str) -> dict:

@@ -41,6 +41,11 @@ def decision_point_iri(name: str, version: str, call_id: str, point_id: str) -> 
     return f"{scenario_iri(name, version)}/{_part(call_id)}/{_part(point_id)}"
 
 
+def reading_iri(name: str, version: str) -> str:
+    """The question of a scenario version that asks the trainee which hidden motive the buyer has."""
+    return f"{scenario_iri(name, version)}/reading"
+
+
 def workshop_iri(code: str) -> str:
     return f"{OURS}/workshops/{_part(code)}"
 

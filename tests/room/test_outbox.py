@@ -121,3 +121,16 @@ def test_a_bot_sends_only_its_own_plays_from_a_results_file_it_shares(host, tmp_
     [other] = laptop(tmp_path / "shared.sqlite", tiny, trainee="Bot 2", seeds=(2,))
     sent(tmp_path / "shared.sqlite", host.url, trainee="Bot 1")
     assert other not in {uuid for uuid, _ in held_turns(host.db)}
+
+
+def test_the_trainees_reading_of_the_buyer_reaches_the_host_with_the_play(host, tmp_path, tiny):
+    from game.workshop.entries import read
+
+    uuids = laptop(tmp_path / "game.sqlite", tiny, seeds=(1, 2))
+    with Journal.open(tmp_path / "game.sqlite") as journal:
+        game = Playthrough.start(tiny, 1)
+        journal.write([read(uuids[0], game.read("price_lever", "fairly_sure"))])
+    sent(tmp_path / "game.sqlite", host.url)
+    with Journal.open(host.db) as held:
+        assert [(r.guessed, r.confidence) for r in held.readings("Kim")] == [("price_lever", "fairly_sure")]
+        assert held.reading_of(uuids[0]).motive == "price_lever" and held.reading_of(uuids[1]) is None

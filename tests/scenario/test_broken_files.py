@@ -8,6 +8,10 @@ from game.scenario.problem import ScenarioError
 from .minimal import MINIMAL, broken
 
 CASES = [
+    ("a moment to read the buyer that is no word and no decision point lists both",
+     broken("title: Tiny", "title: Tiny\nread_the_buyer: first_cal"), 2, 17, "'read_the_buyer: first_cal' is no moment",
+     "did you mean 'first_call'? Write one of: first_call, end, never, or the id of a decision point "
+     "(such as call1-1)"),
     ("an unknown top-level key suggests the right one",
      broken("title: Tiny", "titel: Tiny"), 1, 1, "unknown key 'titel'", "did you mean 'title'"),
     ("a misspelt key in a phrasing suggests the right one",

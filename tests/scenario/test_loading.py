@@ -160,3 +160,12 @@ def test_a_misspelt_motive_under_an_endings_if_motive_is_named_with_a_suggestion
         assert "polite_noo" in str(error) and "polite_no" in str(error).replace("polite_noo", "")
     else:
         raise AssertionError("a misspelt motive loaded")
+
+
+def test_the_buyer_is_read_after_the_first_call_unless_the_scenario_says_otherwise():
+    from game.scenario.load import load_bytes
+    from tests.scenario.minimal import MINIMAL
+
+    assert load_bytes(MINIMAL.encode(), "tiny.en.yaml").read_the_buyer == "first_call"
+    at_point = MINIMAL.replace("title: Tiny", "title: Tiny\nread_the_buyer: call1-1")
+    assert load_bytes(at_point.encode(), "tiny.en.yaml").read_the_buyer == "call1-1"

@@ -36,21 +36,31 @@ def to_week(app: App) -> None:
     press(app, pygame.K_RETURN, times=4)
 
 
+def read_the_buyer(app: App, motive: int = 1, sure: int = 3) -> None:
+    """On the reading of the buyer, by keyboard: motive number `motive` (1-4), then how sure (1-3)."""
+    press(app, pygame.K_0 + motive)
+    press(app, pygame.K_0 + sure)
+
+
 def play_with_bot(app: App, strategy: str = "advance", seed: int = 0, on_turn=None) -> None:
     """Play the game on screen to its debrief as a trainee would, the bot choosing what to do; each frame drawn.
+    When asked, the trainee reads the buyer (a motive by the seed, fairly sure).
     `on_turn()` is called after every turn (fault tests use it to change the weather)."""
     from game.bots.strategy import Strategy, bot_rng
     from game.model.playthrough import Phase
     from game.scenes.call import CallScene
     from game.scenes.debrief_screen import DebriefScene
     from game.scenes.reaching import ReachingScene
+    from game.scenes.reading import ReadingScene
 
     bot = Strategy(strategy, bot_rng(seed))
     for _ in range(500):
         scene, play = app.stack.top, app.flow.session.play
         if isinstance(scene, DebriefScene):
             return
-        if isinstance(scene, ReachingScene) and scene.turn is None and play.phase != Phase.ENDED:
+        if isinstance(scene, ReadingScene):
+            read_the_buyer(app, motive=seed % 4 + 1, sure=2)
+        elif isinstance(scene, ReachingScene) and scene.turn is None and play.phase != Phase.ENDED:
             scene.attempt(*bot.contact(play))
             scene.update(60.0)
             scene.proceed()

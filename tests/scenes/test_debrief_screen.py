@@ -5,7 +5,7 @@ from game.debrief import debrief, what_it_cost
 from game.scenario.load import load_scenario
 from game.scenes.debrief_screen import DebriefScene
 from game.session import Session
-from tests.scenes.driving import QUIET_WEEK, press
+from tests.scenes.driving import QUIET_WEEK, press, read_the_buyer
 
 
 def _debrief_of(app, strategy: str) -> tuple[DebriefScene, Session]:
@@ -14,6 +14,7 @@ def _debrief_of(app, strategy: str) -> tuple[DebriefScene, Session]:
     play_out(session.play, Strategy(strategy, bot_rng(3)))
     app.flow.begin(session)
     app.frame(0.0)
+    read_the_buyer(app)
     return app.stack.top, session
 
 
@@ -60,6 +61,7 @@ def _stopped_after_a_step(app) -> tuple[DebriefScene, Session]:
     play.finish()
     app.flow.begin(session)
     app.frame(0.0)
+    read_the_buyer(app)
     return app.stack.top, session
 
 

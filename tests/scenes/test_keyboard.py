@@ -4,6 +4,7 @@ from game.scenes.call import CallScene
 from game.scenes.choice import ChoiceScene
 from game.scenes.debrief_screen import DebriefScene
 from game.scenes.reaching import ReachingScene
+from game.scenes.reading import ReadingScene
 from game.scenes.signin import SignInScene
 from game.scenes.title import TitleScene
 from tests.scenes.driving import press, to_week, type_text
@@ -21,8 +22,12 @@ def test_a_whole_scenario_is_played_by_keyboard_alone_to_the_debrief(open_app):
         elif isinstance(scene, CallScene):
             press(app, pygame.K_1)
             press(app, pygame.K_RETURN)
+        elif isinstance(scene, ReadingScene):
+            press(app, pygame.K_2)  # price lever
+            press(app, pygame.K_3)  # sure
     assert isinstance(app.stack.top, DebriefScene)
     assert app.stack.top.report.lines
+    assert app.flow.session.play.reading.motive == "price_lever" and app.flow.session.play.reading.confidence == "sure"
 
 
 def test_the_number_keys_say_the_phrasing_with_that_number(open_app):

@@ -3,7 +3,7 @@ import pytest
 
 from game.scenes.call import CallScene
 from game.scenes.reaching import ReachingScene
-from tests.scenes.driving import LONG, press, resize, to_week
+from tests.scenes.driving import LONG, press, read_the_buyer, resize, to_week
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 
@@ -75,9 +75,11 @@ def test_the_debrief_holds_the_longest_texts_allowed_at_1024x600_with_large_text
     _to_call(app)
     press(app, pygame.K_1)
     press(app, pygame.K_RETURN)
+    read_the_buyer(app, motive=3, sure=2)  # the reading's line and the calibration line are in the debrief too
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_RIGHT)
     press(app, pygame.K_RETURN)
+    assert app.stack.top.report.reading_line
     app.look.drawn = []
     for index in range(len(app.stack.top.report.lines)):
         app.stack.top.selected = index

@@ -15,8 +15,8 @@ from game.terminal.typed import day_number, read_contact
 ROOT = Path(__file__).resolve().parents[2]
 QUIET_WEEK = ROOT / "scenarios" / "quiet-week.en.yaml"
 STARTER_NL = ROOT / "docs" / "examples" / "starter.nl.yaml"
-# A step with Henk agreed on the second call, and then the trainee stops.
-STEP_NEVER_KEPT = ["mon 11:00", "2", "3", "tue 11:00", "3", "1", "stop"]
+# A step with Henk agreed on the second call (the reading of the buyer skipped after the first), then a stop.
+STEP_NEVER_KEPT = ["mon 11:00", "2", "3", "", "tue 11:00", "3", "1", "stop"]
 
 
 def _play(path, typed, seed=3, width=70, motive=None):
@@ -115,3 +115,38 @@ def test_the_terminal_debrief_says_what_a_prolonging_turn_cost_in_the_same_week(
     _, text = _play(QUIET_WEEK, STEP_NEVER_KEPT, width=200)
     assert ("What this turn cost: With the stronger phrasing here and your own later choices, the same week ended in "
             "an order on Monday: 4 points more than yours.") in text
+
+
+def test_the_buyer_is_read_once_the_first_call_is_over_and_the_debrief_says_whether_it_was_right():
+    _, text = _play(QUIET_WEEK, ["mon 11:00", "2", "3", "4", "2", "tue 11:00", "3", "1", "stop"],
+                    motive="internal_blocker")
+    asked = text.index("== Reading the buyer ==")
+    ended = text.index("- The call has ended. -")
+    assert ended < asked < text.index("Now: ", ended)
+    assert text.count("== Reading the buyer ==") == 1
+    assert "Your reading: Internal blocker, fairly sure. That was right." in text
+
+
+def test_a_wrong_reading_is_named_in_the_debrief_and_leaves_the_score_as_it_was():
+    right = _play(QUIET_WEEK, ["mon 11:00", "2", "3", "4", "3", "tue 11:00", "3", "1", "stop"],
+                  motive="internal_blocker")[1]
+    wrong = _play(QUIET_WEEK, ["mon 11:00", "2", "3", "3", "3", "tue 11:00", "3", "1", "stop"],
+                  motive="internal_blocker")[1]
+    assert "Your reading: Polite no, sure. That was not it." in wrong
+    assert re.search(r"^Score: .*$", right, re.MULTILINE)[0] == re.search(r"^Score: .*$", wrong, re.MULTILINE)[0]
+
+
+def test_enter_skips_the_reading_and_it_is_not_asked_again():
+    _, text = _play(QUIET_WEEK, STEP_NEVER_KEPT, motive="internal_blocker")
+    assert text.count("== Reading the buyer ==") == 1 and "Your reading:" not in text
+
+
+def test_a_game_that_ends_in_the_first_call_asks_for_the_reading_before_the_debrief():
+    _, text = _play(QUIET_WEEK, ["mon 11:00", "2", "2", "1", "1", "1"])
+    assert text.index("== Reading the buyer ==") < text.index("== Debrief ==")
+    assert "Your reading: Real interest, just a guess." in text
+
+
+def test_a_dutch_game_reads_the_buyer_in_dutch():
+    _, text = _play(STARTER_NL, ["ma 11:00", "2", "3", "3", "2", "stop"])
+    assert "== De inkoper inschatten ==" in text and "Uw inschatting (1-4)" in text

@@ -24,8 +24,11 @@ from pathlib import Path
 import pytest
 
 from game.bots.strategy import Strategy, bot_rng, play_out
+from game.model.motive import Motive
 from game.model.playthrough import Playthrough
+from game.model.reading import Confidence
 from game.scenario.load import load_scenario
+from game.workshop.entries import read
 from game.workshop.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,6 +205,9 @@ def record_workshop(path: Path, trainees: int = 3, runs: int = 2, workshop: str 
                 game = Playthrough.start(scenario, seed, clock=time.time)
                 play_id = journal.begin(game, f"Trainee {number + 1}", workshop, seed)
                 play_out(game, Strategy(strategies[number % 3], bot_rng(seed)))
+                if run % 2 == 0:  # every other game the trainee read the buyer: right for the first trainee only
+                    motive = game.motive if number == 0 else next(m for m in Motive if m != game.motive)
+                    journal.write([read(journal._uuid_of(play_id), game.read(motive, Confidence.FAIRLY_SURE))])
                 journal.finish(play_id, game)
     return path
 

@@ -7,8 +7,11 @@ import itertools
 import pytest
 
 from game.bots.strategy import Strategy, bot_rng, play_out
+from game.model.motive import Motive
 from game.model.playthrough import Playthrough
+from game.model.reading import Confidence, Reading
 from game.scenario.load import load_scenario
+from game.workshop.entries import Practised, read
 from game.workshop.journal import Journal
 from game.xapi import vocabulary as v
 from game.xapi.outbox import collect
@@ -214,3 +217,82 @@ def test_a_choice_that_proposes_a_moment_names_it_as_the_buyer_would_hear_it():
     activity = decision_point(played, "first", "rushing")
     choices = [choice["description"]["en"] for choice in activity["definition"]["choices"]]
     assert choices[0] == "One thing before you go - tomorrow at 08:30, five minutes, I call you?"
+
+
+def read_the_buyer(journal: Journal, play_uuid: str, motive: str, confidence="fairly_sure", after=1,
+                   wall_time=1_700_000_100.0) -> None:
+    journal.write([read(play_uuid, Reading(Motive(motive), Confidence(confidence), after, wall_time))])
+
+
+def readings(found: list[dict]) -> list[dict]:
+    return [s for s in found if s["object"]["id"].endswith("/reading")]
+
+
+def test_a_reading_of_the_buyer_is_one_answered_question_with_the_four_motives_as_its_choices(journal):
+    play_uuid = record(journal)
+    read_the_buyer(journal, play_uuid, "polite_no")
+    [reading] = readings(statements(journal))
+    definition = reading["object"]["definition"]
+    assert reading["verb"]["id"] == v.ANSWERED
+    assert definition["type"] == v.INTERACTION and definition["interactionType"] == "choice"
+    assert [c["id"] for c in definition["choices"]] == [str(motive) for motive in Motive]
+    assert reading["result"]["response"] == "polite_no"
+
+
+def test_a_reading_names_no_right_answer_in_the_question_as_the_motive_differs_per_game(journal):
+    read_the_buyer(journal, record(journal), "polite_no")
+    assert "correctResponsesPattern" not in readings(statements(journal))[0]["object"]["definition"]
+
+
+def test_a_right_reading_is_a_success_with_how_sure_and_the_motive_it_was(journal):
+    play_uuid = record(journal)
+    motive = journal.connection.execute("SELECT motive FROM plays").fetchone()[0]
+    read_the_buyer(journal, play_uuid, motive, confidence="sure")
+    result = readings(statements(journal))[0]["result"]
+    assert result["success"] is True
+    assert result["extensions"][v.RESULT_EXTENSION] == {"confidence": "sure", "motive": motive}
+
+
+def test_a_wrong_reading_is_no_success(journal):
+    play_uuid = record(journal)
+    motive = journal.connection.execute("SELECT motive FROM plays").fetchone()[0]
+    read_the_buyer(journal, play_uuid, next(m for m in Motive if m != motive))
+    assert readings(statements(journal))[0]["result"]["success"] is False
+
+
+def test_a_reading_carries_no_score_as_it_counts_in_none(journal):
+    read_the_buyer(journal, record(journal), "real_interest")
+    assert "score" not in readings(statements(journal))[0]["result"]
+
+
+def test_the_reading_stands_between_the_turns_it_was_made_after_and_those_after_it(journal):
+    play_uuid = record(journal)
+    first_said = journal.connection.execute("SELECT min(number) FROM turns WHERE kind = 'phrasing'").fetchone()[0]
+    read_the_buyer(journal, play_uuid, "price_lever", after=first_said)
+    found = statements(journal)
+    kinds = ["reading" if s in readings(found) else s["verb"]["id"] for s in found]
+    assert kinds[:3] == [v.ANSWERED, "reading", v.ANSWERED]
+    assert found[-1]["verb"]["id"] == v.COMPLETED
+
+
+def test_a_reading_keeps_its_id_and_its_time_in_every_sync(journal):
+    read_the_buyer(journal, record(journal), "price_lever", wall_time=1_700_000_123.5)
+    first, again = readings(statements(journal)), readings(statements(journal))
+    assert first == again
+    assert first[0]["timestamp"] == "2023-11-14T22:15:23.500Z"
+
+
+def test_a_game_without_a_reading_sends_no_reading(journal):
+    record(journal)
+    assert readings(statements(journal)) == []
+
+
+def test_a_practice_answer_sends_nothing_as_practice_is_no_play(journal):
+    play_uuid = record(journal)
+    before = statements(journal)
+    journal.write([Practised({"uuid": "p-1", "trainee": "Anouk", "scenario_key": "tiny.en.yaml", "call_id": "first",
+                              "point_id": "open", "play_uuid": play_uuid, "number": 2, "choice": 0,
+                              "say": "Is working with us still what you want?", "verdict": "vooruitgang",
+                              "points": 20, "good": 1, "wall_time": 1_700_090_000.0})])
+    assert len(journal.practice("Anouk")) == 1
+    assert statements(journal) == before

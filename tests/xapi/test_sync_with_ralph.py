@@ -16,6 +16,7 @@ from game.bots.strategy import Strategy, bot_rng, play_out
 from game.model.playthrough import Phase, Playthrough
 from game.scenario.load import load_scenario
 from game.workshop.journal import Journal
+from game.xapi import vocabulary as v
 from game.xapi.delivery import deliver, forward, sent_to
 from game.xapi.lrs import LRS, Credentials, ServerError, TooSlow, WrongCredentials
 from game.xapi.outbox import collect
@@ -72,7 +73,8 @@ def test_what_the_store_holds_passes_ralphs_own_strict_xapi_model(ralph, results
 
 def test_the_store_keeps_what_a_turn_was(ralph, results):
     sync(results, ralph.url)
-    answered = [s for s in ralph.statements() if s["verb"]["id"].endswith("/answered")]
+    answered = [s for s in ralph.statements()
+                if s["verb"]["id"].endswith("/answered") and not s["object"]["id"].endswith("/reading")]
     with Journal.open(results) as journal:
         first_turn = journal.connection.execute(
             "SELECT points, choice, verdict FROM turns WHERE kind = 'phrasing' ORDER BY play_id, number").fetchone()
@@ -81,6 +83,20 @@ def test_the_store_keeps_what_a_turn_was(ralph, results):
     assert first["object"]["definition"]["interactionType"] == "choice"
     assert len(first["object"]["definition"]["choices"]) >= 2
     assert first["timestamp"].endswith("Z")
+
+
+def test_the_store_keeps_each_reading_of_the_buyer_with_how_sure_and_whether_it_was_right(ralph, results):
+    sync(results, ralph.url)
+    stored = {s["context"]["registration"]: s for s in ralph.statements() if s["object"]["id"].endswith("/reading")}
+    with Journal.open(results) as journal:
+        kept = journal.connection.execute("SELECT r.play_uuid, r.motive, r.confidence, p.motive FROM readings r "
+                                          "JOIN plays p ON p.uuid = r.play_uuid").fetchall()
+    assert len(kept) == 3
+    assert {uuid: (s["result"]["response"], s["result"]["success"],
+                   s["result"]["extensions"][v.RESULT_EXTENSION]) for uuid, s in stored.items()} == {
+        uuid: (read, read == motive, {"confidence": confidence, "motive": motive})
+        for uuid, read, confidence, motive in kept}
+    assert {s["object"]["definition"]["interactionType"] for s in stored.values()} == {"choice"}
 
 
 def test_a_second_sync_sends_nothing_and_the_store_holds_each_statement_once(ralph, results):
