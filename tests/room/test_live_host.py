@@ -39,6 +39,15 @@ def test_every_turn_the_bots_committed_is_on_the_host_once(running_host, tmp_pat
     assert held_turns(running_host.db) == committed(*(tmp_path / f"bot{n}.sqlite" for n in range(3)))
 
 
+def test_a_room_of_bots_sharing_one_new_results_file_all_play_and_all_arrive(running_host, tmp_path):
+    """Forty bots start at once on a file none of them has made yet: each must find it made, none a stranger's."""
+    room = simulate(running_host.url, "Bot", tmp_path / "room.sqlite", "--bots", "40")
+    _, said = room.communicate(timeout=180)
+    with Journal.open(running_host.db) as journal:
+        trainees = journal.connection.execute("SELECT COUNT(DISTINCT trainee) FROM plays").fetchone()[0]
+    assert (room.returncode, "Traceback" in said, trainees) == (0, False, 40), said
+
+
 def test_the_host_is_found_on_the_network_by_its_code(tmp_path):
     host = RunningHost(tmp_path, announce=True).start()
     try:
