@@ -202,3 +202,15 @@ def test_a_small_projector_shows_where_everyone_is_on_its_first_screen(running_h
     finally:
         driver.quit()
     assert top < 720 / 2
+
+
+def test_the_outcome_columns_stand_on_one_line_when_a_caption_takes_two(running_host, tmp_path):
+    a_real_room(running_host, tmp_path)
+    driver = projector_page(f"{running_host.url}/w/{CODE}", 1920, 1080)
+    try:
+        WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".outcome .blocks"))
+        bottoms = driver.execute_script(
+            "return [...document.querySelectorAll('.outcome .blocks')].map(b => b.getBoundingClientRect().bottom)")
+    finally:
+        driver.quit()
+    assert max(bottoms) - min(bottoms) < 1, bottoms
