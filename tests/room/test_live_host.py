@@ -110,3 +110,13 @@ def test_a_game_whose_connection_is_cut_delivers_when_it_comes_back(running_host
     finally:
         proxy.close()
     assert (game.returncode, held_turns(running_host.db)) == (0, committed(tmp_path / "dewi.sqlite"))
+
+
+def test_a_stopped_host_gives_the_report_command_to_paste_with_a_path_that_has_spaces(tmp_path):
+    folder = tmp_path / "Anne de Vries"
+    folder.mkdir()
+    host = RunningHost(folder).start()
+    host.stop()
+    said = (folder / "host.log").read_text(encoding="utf-8").splitlines()
+    assert said[-1] == (f'python main.py report --db "{host.db}" --workshop {CODE} --html {CODE.lower()}.html'
+                        " --anonymous"), said[-3:]
