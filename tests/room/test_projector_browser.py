@@ -236,3 +236,23 @@ def test_a_room_of_thirty_fits_where_everyone_is_on_a_1280x720_projector(running
     finally:
         driver.quit()
     assert bottom <= 720
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_no_word_in_where_everyone_is_is_broken_in_two(running_host, tmp_path, size):
+    """A lane's stage and a trainee's name wrap between words, never inside one ('verstuur / d', 'Anou / k')."""
+    a_real_room(running_host, tmp_path)
+    choose(running_host, names=True)
+    driver = projector_page(f"{running_host.url}/w/{CODE}", *size)
+    try:
+        WebDriverWait(driver, 5).until(lambda d: "Heuvel" in d.find_element(By.ID, "where").text)
+        driver.save_screenshot(str(SHOTS / f"names-{size[0]}x{size[1]}.png"))
+        broken = driver.execute_script("""
+            return [...document.querySelectorAll('.lane h3, .chip .who')].filter(element => {
+              const lines = Math.round(element.getBoundingClientRect().height
+                                       / parseFloat(getComputedStyle(element).lineHeight));
+              return lines > element.textContent.trim().split(/[\\s-]+/).length;
+            }).map(element => element.textContent);""")
+    finally:
+        driver.quit()
+    assert broken == []
