@@ -244,12 +244,27 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
     posts = sum(outbox.posts for _, outbox, _ in results.values())
     refused = [why for _, outbox, _ in results.values() for why in outbox.refused.values()]
     undelivered = [name for name in names if name not in results or not results[name][2]]  # a bot that broke too
-    print(f"host {url}: {turns} turns of {len(names)} trainee{'' if len(names) == 1 else 's'} posted in {posts} posts; "
-          + ("all acknowledged" if not undelivered and not refused else
-             f"not delivered for {len(undelivered)} trainees, {len(refused)} plays refused"), file=sys.stderr)
+    print(f"host {url}: {turns} turns of {_counted(len(names), 'trainee')} posted in {posts} posts; "
+          + (_not_acknowledged(undelivered, refused, args.db) or "all acknowledged"), file=sys.stderr)
     for why in sorted(set(refused)):
         print(f"  refused: {why}", file=sys.stderr)
     return 0 if not undelivered and not refused else 1
+
+
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}{'' if count == 1 else 's'}"
+
+
+def _not_acknowledged(undelivered: list[str], refused: list[str], db: str | None) -> str:
+    """What did not reach the host, and where what waits is kept."""
+    said = []
+    if undelivered:
+        kept = (f"the turns wait in {db}, and the next run with that --db sends them" if db
+                else "their turns were kept in memory only (--db keeps them)")
+        said.append(f"not delivered for {_counted(len(undelivered), 'trainee')}: {kept}")
+    if refused:
+        said.append(f"{_counted(len(refused), 'play')} refused")
+    return "; ".join(said)
 
 
 def _pace(text: str) -> tuple[float, float] | None:

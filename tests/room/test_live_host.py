@@ -14,7 +14,7 @@ from game.room.client import RoomClient
 from game.room.lan import find
 from game.room.outbox import post_of
 from game.workshop.journal import Journal
-from tests.room.conftest import CODE, ROOT, RunningHost, held_turns
+from tests.room.conftest import CODE, ROOT, RunningHost, free_port, held_turns
 from tests.room.proxy import Proxy
 
 SCENARIO = str(ROOT / "tests" / "fixtures" / "tiny.en.yaml")
@@ -120,3 +120,13 @@ def test_a_stopped_host_gives_the_report_command_to_paste_with_a_path_that_has_s
     said = (folder / "host.log").read_text(encoding="utf-8").splitlines()
     assert said[-1] == (f'python main.py report --db "{host.db}" --workshop {CODE} --html {CODE.lower()}.html'
                         " --anonymous"), said[-3:]
+
+
+def test_a_bot_that_found_no_host_says_its_turns_wait_in_its_file(tmp_path):
+    free_address = f"http://127.0.0.1:{free_port()}"  # nobody listens
+    lone = simulate(free_address, "Lone", tmp_path / "lone.sqlite", "--patience", "0.5")
+    _, said = lone.communicate(timeout=120)
+    assert (lone.returncode, said.splitlines()[-1]) == (1, (
+        f"host {free_address}: {len(held_turns(tmp_path / 'lone.sqlite'))} turns of 1 trainee posted in 0 posts; "
+        f"not delivered for 1 trainee: the turns wait in {tmp_path / 'lone.sqlite'}, and the next run with that "
+        "--db sends them")), said
