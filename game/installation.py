@@ -80,6 +80,11 @@ def console_program() -> str:
     return program + CONSOLE if sys.platform == "win32" else program
 
 
+def pasteable(path: Path | str) -> str:
+    """The path as it can be pasted into a command; a folder like 'C:\\Users\\Anne de Vries' has spaces."""
+    return f'"{path}"' if " " in str(path) else str(path)
+
+
 
 def run_without_console(main: Callable[[list[str]], int], argv: list[str], language: str = "en",
                         show: Callable[[str, str], None] | None = None) -> int:

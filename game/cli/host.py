@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from game.cli.sync import add_credential_options
+from game.installation import console_program, pasteable
 from game.room.protocol import DEFAULT_PORT, is_code, new_code
 from game.text import LANGUAGES, say
 from game.workshop.journal import JournalError, default_path
@@ -92,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     segno.make(host.room_url, error="m").terminal(compact=True)
     print(words("projector", url=host.room_url))
     print(words("trainer", url=host.trainer_url))
-    print(words("journal", path=host.journal, code=code))
+    print(words("journal", path=host.journal))
+    print(_report_command(host.journal, code))
     if lrs is not None:
         print(words("lrs", lrs=lrs.endpoint))
     print(words("stop"), flush=True)
@@ -101,11 +103,19 @@ def run(args: argparse.Namespace) -> int:
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(uvicorn.Server(config).serve(sockets=[listening]))
     print(words("stopped", plays=len(host.room.plays), turns=host.room.turns, path=host.journal))
+    print(_report_command(host.journal, code))
     if host.forwarder is not None:
         print(words("lrs_stored", stored=host.forwarder.stored, lrs=lrs.endpoint))
         if host.forwarder.waiting:
-            print(words("lrs_left", lrs=lrs.endpoint, path=host.journal, code=code))
+            print(words("lrs_left", program=console_program(), lrs=lrs.endpoint, path=pasteable(host.journal),
+                        code=code))
     return 0
+
+
+def _report_command(journal: Path, code: str) -> str:
+    """The day's report as the trainer pastes it, the same as in the README's workshop section."""
+    return (f"{console_program()} report --db {pasteable(journal)} --workshop {code} --html {code.lower()}.html"
+            " --anonymous")
 
 
 def _lrs(args: argparse.Namespace, lang: str):

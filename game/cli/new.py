@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from game.installation import console_program, new_scenarios, shipped_root, shipped_scenarios
+from game.installation import console_program, new_scenarios, pasteable, shipped_root, shipped_scenarios
 from game.text import LANGUAGES
 
 STARTERS = shipped_root() / "docs" / "examples"
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{out}: cannot write the file ({error.strerror or error})")
         return 1
-    print(f"{out}: written. Next: edit it, then run  {console_program()} lint {_quoted(out)}")
+    print(f"{out}: written. Next: edit it, then run  {console_program()} lint {pasteable(out)}")
     return 0
 
 
@@ -57,9 +57,3 @@ def starter(lang: str, name: str, out: Path) -> str:
         where = schema
     return re.sub(r"^# yaml-language-server: \$schema=.*$", f"{_SCHEMA_LINE}{where.as_posix()}", text, count=1,
                   flags=re.MULTILINE)
-
-
-
-def _quoted(path: Path) -> str:
-    """The path as it can be pasted into a command; a folder like 'C:\\Users\\Anne de Vries' has spaces."""
-    return f'"{path}"' if " " in str(path) else str(path)

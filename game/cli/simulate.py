@@ -214,6 +214,12 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
         return 2
     names = [args.trainee] if args.bots == 1 else [f"{args.trainee} {n}" for n in range(1, args.bots + 1)]
     results: dict[str, tuple[list[Playthrough], Outbox, bool]] = {}
+    if args.db:
+        # Made once, before the bots: a bot opening a file another is still making takes it for a stranger's.
+        journal = open_for_command(args.db, Words(scenario.language))
+        if journal is None:
+            return 2
+        journal.close()
 
     def trainee(name: str, number: int) -> None:
         journal = Journal.open(args.db or ":memory:")
@@ -237,13 +243,28 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
     turns = sum(len(play.turns) for plays, _, _ in results.values() for play in plays)
     posts = sum(outbox.posts for _, outbox, _ in results.values())
     refused = [why for _, outbox, _ in results.values() for why in outbox.refused.values()]
-    undelivered = [name for name, (_, _, delivered) in results.items() if not delivered]
-    print(f"host {url}: {turns} turns of {len(names)} trainee{'' if len(names) == 1 else 's'} posted in {posts} posts; "
-          + ("all acknowledged" if not undelivered and not refused else
-             f"not delivered for {len(undelivered)} trainees, {len(refused)} plays refused"), file=sys.stderr)
+    undelivered = [name for name in names if name not in results or not results[name][2]]  # a bot that broke too
+    print(f"host {url}: {turns} turns of {_counted(len(names), 'trainee')} posted in {posts} posts; "
+          + (_not_acknowledged(undelivered, refused, args.db) or "all acknowledged"), file=sys.stderr)
     for why in sorted(set(refused)):
         print(f"  refused: {why}", file=sys.stderr)
     return 0 if not undelivered and not refused else 1
+
+
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}{'' if count == 1 else 's'}"
+
+
+def _not_acknowledged(undelivered: list[str], refused: list[str], db: str | None) -> str:
+    """What did not reach the host, and where what waits is kept."""
+    said = []
+    if undelivered:
+        kept = (f"the turns wait in {db}, and the next run with that --db sends them" if db
+                else "their turns were kept in memory only (--db keeps them)")
+        said.append(f"not delivered for {_counted(len(undelivered), 'trainee')}: {kept}")
+    if refused:
+        said.append(f"{_counted(len(refused), 'play')} refused")
+    return "; ".join(said)
 
 
 def _pace(text: str) -> tuple[float, float] | None:

@@ -149,7 +149,7 @@ class Link:
         if outbox.client is None:
             url = address.url if address else self._found(code)
             if url is None:
-                self._show(Status(Connection.LOOKING, code, _waiting(outbox)))
+                self._show(Status(Connection.LOOKING, outbox.host_code or code, _waiting(outbox)))
                 return state.looking.failed()
             state.looking.succeeded()
             outbox.client = RoomClient(url, code, timeout=TIMEOUT, client_id=self._client_id)

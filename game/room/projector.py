@@ -110,7 +110,7 @@ def _outcomes(room: Room, words: PageWords) -> str:
 
 def _agenda(group: Group, lines: ScenarioLines, words: PageWords) -> str:
     if not group.agenda:
-        return ""
+        return f"<p class=waiting>{e(words('agenda_empty'))}</p>"
     items = []
     most = max(item.choice.count for item in group.agenda)
     for item in group.agenda:

@@ -72,6 +72,15 @@ def test_the_status_names_the_code_as_the_trainer_spelled_it(link, host):
     assert until(lambda: joined.status.connection == Connection.CONNECTED and joined.status).code == CODE
 
 
+def test_a_game_that_lost_its_host_still_names_the_code_as_the_trainer_spelled_it(link, host):
+    joined = link()
+    joined.join(CODE.lower())
+    until(lambda: joined.status.connection == Connection.CONNECTED)
+    host.kill()
+    joined.nudge()
+    assert until(lambda: joined.status.connection == Connection.LOOKING and joined.status, seconds=60).code == CODE
+
+
 def test_while_no_host_answers_the_status_says_how_many_turns_wait(link, game_file):
     joined = link(find=lambda code, seconds: None)
     joined.join(CODE)

@@ -14,7 +14,7 @@ from game.room.client import RoomClient
 from game.room.lan import find
 from game.room.outbox import post_of
 from game.workshop.journal import Journal
-from tests.room.conftest import CODE, ROOT, RunningHost, held_turns
+from tests.room.conftest import CODE, ROOT, RunningHost, free_port, held_turns
 from tests.room.proxy import Proxy
 
 SCENARIO = str(ROOT / "tests" / "fixtures" / "tiny.en.yaml")
@@ -37,6 +37,15 @@ def test_every_turn_the_bots_committed_is_on_the_host_once(running_host, tmp_pat
     finished = [game.communicate(timeout=120) for game in games]
     assert [game.returncode for game in games] == [0, 0, 0], finished
     assert held_turns(running_host.db) == committed(*(tmp_path / f"bot{n}.sqlite" for n in range(3)))
+
+
+def test_a_room_of_bots_sharing_one_new_results_file_all_play_and_all_arrive(running_host, tmp_path):
+    """Forty bots start at once on a file none of them has made yet: each must find it made, none a stranger's."""
+    room = simulate(running_host.url, "Bot", tmp_path / "room.sqlite", "--bots", "40")
+    _, said = room.communicate(timeout=180)
+    with Journal.open(running_host.db) as journal:
+        trainees = journal.connection.execute("SELECT COUNT(DISTINCT trainee) FROM plays").fetchone()[0]
+    assert (room.returncode, "Traceback" in said, trainees) == (0, False, 40), said
 
 
 def test_the_host_is_found_on_the_network_by_its_code(tmp_path):
@@ -101,3 +110,23 @@ def test_a_game_whose_connection_is_cut_delivers_when_it_comes_back(running_host
     finally:
         proxy.close()
     assert (game.returncode, held_turns(running_host.db)) == (0, committed(tmp_path / "dewi.sqlite"))
+
+
+def test_a_stopped_host_gives_the_report_command_to_paste_with_a_path_that_has_spaces(tmp_path):
+    folder = tmp_path / "Anne de Vries"
+    folder.mkdir()
+    host = RunningHost(folder).start()
+    host.stop()
+    said = (folder / "host.log").read_text(encoding="utf-8").splitlines()
+    assert said[-1] == (f'python main.py report --db "{host.db}" --workshop {CODE} --html {CODE.lower()}.html'
+                        " --anonymous"), said[-3:]
+
+
+def test_a_bot_that_found_no_host_says_its_turns_wait_in_its_file(tmp_path):
+    free_address = f"http://127.0.0.1:{free_port()}"  # nobody listens
+    lone = simulate(free_address, "Lone", tmp_path / "lone.sqlite", "--patience", "0.5")
+    _, said = lone.communicate(timeout=120)
+    assert (lone.returncode, said.splitlines()[-1]) == (1, (
+        f"host {free_address}: {len(held_turns(tmp_path / 'lone.sqlite'))} turns of 1 trainee posted in 0 posts; "
+        f"not delivered for 1 trainee: the turns wait in {tmp_path / 'lone.sqlite'}, and the next run with that "
+        "--db sends them")), said

@@ -3,8 +3,10 @@ real host process on 127.0.0.1: a bot posts a turn and the page shows it; screen
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,9 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from game.room.client import RoomClient
+from game.room.client import Busy, RoomClient
+from game.room.server import COOKIE
+from game.scenario.load import load_scenario
 from tests.room.conftest import CODE, ROOT, played, unfinished
 from tests.room.test_server import MARKUP, with_markup
 
@@ -31,7 +35,11 @@ def browser(width: int, height: int) -> webdriver.Chrome:
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      f"--window-size={width},{height}", "--hide-scrollbars", "--lang=en"):
         options.add_argument(argument)
-    return webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    # The page fills the screen as a projector shows it (F11): the viewport, not the window, is width x height.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    return driver
 
 
 def projector_page(url: str, width: int = 1920, height: int = 1080) -> webdriver.Chrome:
@@ -115,3 +123,136 @@ def test_the_page_tells_when_it_lost_the_host(page, running_host):
             lambda d: "live" not in d.find_element(By.TAG_NAME, "body").get_attribute("class"))
     except TimeoutException:
         pytest.fail("the page still says it is live after the host was killed")
+
+
+# --- read from the back of the room ---------------------------------------------------------
+
+SMALLEST_TYPE = 18  # pixels at 1024x768: nothing on the projector smaller than 0.9 of its body type
+TEXTS = """
+    const found = [];
+    for (const element of document.querySelectorAll('header *, main *')) {
+      const own = [...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim());
+      const box = element.getBoundingClientRect();
+      if (!own || !box.width || !box.height) continue;
+      found.push([parseFloat(getComputedStyle(element).fontSize), element.textContent.trim().slice(0, 50)]);
+    }
+    return found;
+"""
+
+
+def a_real_room(running_host, tmp_path, trainees: int = 12) -> None:
+    """A room playing a shipped scenario in Dutch (its long phrasings), half of it done, names on."""
+    scenario = load_scenario(ROOT / "scenarios" / "no-budget.nl.yaml")
+    client = RoomClient(running_host.url, CODE)
+    for number in range(trainees):
+        play = played(scenario, tmp_path, trainee=f"Anne-Marie van den Heuvel-{number}", seed=number,
+                      strategy=("prolong", "random", "advance")[number % 3])
+        post_patiently(client, play if number % 2 else unfinished(play, 3))
+
+
+def post_patiently(client: RoomClient, play: dict) -> None:
+    """One laptop posting a whole room is slowed down as a flood is: wait as a game does."""
+    while True:
+        try:
+            client.post(play)
+            return
+        except Busy as busy:
+            time.sleep(busy.seconds)
+
+
+def choose(running_host, **choices) -> None:
+    """What the trainer's buttons post."""
+    request = urllib.request.Request(
+        f"{running_host.url}/w/{CODE}/trainer/choices", data=json.dumps(choices).encode(), method="POST",
+        headers={"content-type": "application/json", "cookie": f"{COOKIE}={running_host.token}"})
+    urllib.request.urlopen(request, timeout=5).close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+def test_only_the_agenda_shows_all_three_phrasings_on_one_projector_screen(running_host, tmp_path, size):
+    a_real_room(running_host, tmp_path)
+    choose(running_host, focus="agenda")
+    driver = projector_page(f"{running_host.url}/w/{CODE}", *size)
+    try:
+        WebDriverWait(driver, 5).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "ol.agenda > li")) == 3)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(SHOTS / f"agenda-{size[0]}x{size[1]}.png"))
+        below = driver.execute_script(
+            "return document.querySelector('ol.agenda > li:last-child').getBoundingClientRect().bottom"
+            " - window.innerHeight")
+    finally:
+        driver.quit()
+    assert below <= 0, f"the third phrasing ends {below:.0f} px below the screen"
+
+
+def test_nothing_on_the_projector_is_smaller_than_the_back_row_reads(running_host, tmp_path):
+    a_real_room(running_host, tmp_path)
+    choose(running_host, names=True)
+    driver = projector_page(f"{running_host.url}/w/{CODE}", 1024, 768)
+    try:
+        WebDriverWait(driver, 5).until(lambda d: "12" in d.find_element(By.ID, "summary").text)
+        texts = driver.execute_script(TEXTS)
+    finally:
+        driver.quit()
+    assert [f"{size:g}px: {text}" for size, text in texts if size < SMALLEST_TYPE] == []
+
+
+def test_the_address_to_type_is_as_large_as_the_invitation_above_the_code(page):
+    sizes = page.execute_script(
+        "return ['.invite', '.address'].map(s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))")
+    assert sizes[1] >= sizes[0]
+
+
+def test_a_small_projector_shows_where_everyone_is_on_its_first_screen(running_host, tmp_path):
+    a_real_room(running_host, tmp_path)
+    driver = projector_page(f"{running_host.url}/w/{CODE}", 1280, 720)
+    try:
+        WebDriverWait(driver, 5).until(lambda d: "12" in d.find_element(By.ID, "summary").text)
+        top = driver.execute_script("return document.getElementById('where').getBoundingClientRect().top")
+    finally:
+        driver.quit()
+    assert top < 720 / 2
+
+
+def test_the_outcome_columns_stand_on_one_line_when_a_caption_takes_two(running_host, tmp_path):
+    a_real_room(running_host, tmp_path)
+    driver = projector_page(f"{running_host.url}/w/{CODE}", 1920, 1080)
+    try:
+        WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".outcome .blocks"))
+        bottoms = driver.execute_script(
+            "return [...document.querySelectorAll('.outcome .blocks')].map(b => b.getBoundingClientRect().bottom)")
+    finally:
+        driver.quit()
+    assert max(bottoms) - min(bottoms) < 1, bottoms
+
+
+def test_a_room_of_thirty_fits_where_everyone_is_on_a_1280x720_projector(running_host, tmp_path):
+    a_real_room(running_host, tmp_path, trainees=30)
+    driver = projector_page(f"{running_host.url}/w/{CODE}", 1280, 720)
+    try:
+        WebDriverWait(driver, 5).until(lambda d: "30" in d.find_element(By.ID, "summary").text)
+        driver.save_screenshot(str(SHOTS / "thirty-1280x720.png"))
+        bottom = driver.execute_script("return document.getElementById('where').getBoundingClientRect().bottom")
+    finally:
+        driver.quit()
+    assert bottom <= 720
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_no_word_in_where_everyone_is_is_broken_in_two(running_host, tmp_path, size):
+    """A lane's stage and a trainee's name wrap between words, never inside one ('verstuur / d', 'Anou / k')."""
+    a_real_room(running_host, tmp_path)
+    choose(running_host, names=True)
+    driver = projector_page(f"{running_host.url}/w/{CODE}", *size)
+    try:
+        WebDriverWait(driver, 5).until(lambda d: "Heuvel" in d.find_element(By.ID, "where").text)
+        driver.save_screenshot(str(SHOTS / f"names-{size[0]}x{size[1]}.png"))
+        broken = driver.execute_script("""
+            return [...document.querySelectorAll('.lane h3, .chip .who')].filter(element => {
+              const lines = Math.round(element.getBoundingClientRect().height
+                                       / parseFloat(getComputedStyle(element).lineHeight));
+              return lines > element.textContent.trim().split(/[\\s-]+/).length;
+            }).map(element => element.textContent);""")
+    finally:
+        driver.quit()
+    assert broken == []

@@ -179,6 +179,13 @@ def test_only_the_trainer_can_turn_the_names_on(client, host):
     assert (answer.status_code, host.choices.names) == (403, False)
 
 
+def test_while_no_phrasing_kept_a_deal_where_it_was_the_agenda_says_so(client, host, tiny, tmp_path):
+    client.post(PLAYS, json=unfinished(played(tiny, tmp_path, strategy="advance"), 2))  # two turns that moved it
+    client.get(f"/w/{CODE}/trainer?token={host.choices.token}")
+    client.post(f"/w/{CODE}/trainer/choices", json={"focus": "agenda"})
+    assert "No phrasing has kept a deal where it was yet" in client.get(f"/w/{CODE}").text
+
+
 def test_names_are_hidden_on_the_projector_by_default(client, host, a_play):
     client.post(PLAYS, json=a_play)
     assert "Kim" not in client.get(f"/w/{CODE}").text
