@@ -112,7 +112,11 @@ def _trends(group: Group, words: Words) -> str:
     attempts = min(MOST_ATTEMPTS_SHOWN, max(len(trend.steps) for trend in group.trends))
     header = fit(words("column.scenario"), 24) + "".join(
         fit(words("attempt", number=n), 12) for n in range(1, attempts + 1))
-    lines = [_section(words("section.trends"), words("section.trends_hint")), header.rstrip()]
+    lines = [_section(words("section.trends"), words("section.trends_hint"))]
+    most = max(len(trend.steps) for trend in group.trends)
+    if most > attempts:
+        lines += textwrap.wrap(words("trends_more", shown=attempts, most=most), WIDTH)
+    lines.append(header.rstrip())
     ordered = sorted(group.trends, key=lambda trend: trend.scenario == "")
     for trend in ordered:
         lines.append((fit(words.trend_name(group, trend), 23) + " " + "".join(
@@ -127,7 +131,8 @@ def _points(group: Group, words: Words) -> str:
     lines = [_section(words("section.points"), words("section.points_hint"))]
     for point in group.points:
         lines.append("")
-        lines.append(f"{words.at_point(group, point)} · {words('choices', count=point.total)}")
+        lines += textwrap.wrap(f"{words.at_point(group, point)} · {words.choices(point.total)}", WIDTH,
+                               subsequent_indent="  ")
         lines += textwrap.wrap(words.cost(group.cost(point)), WIDTH, initial_indent="  ")
         for choice in point.choices:
             share = words.percent(choice.count / point.total)
@@ -176,4 +181,4 @@ def _result_cells(group: Group, attempts: Attempts, words: Words, show_trainee: 
 def _scores(scores: list[int]) -> str:
     if len(scores) <= 3:
         return " ".join(str(score) for score in scores)
-    return f"{scores[0]} … {scores[-1]} ({len(scores)})"
+    return f"{scores[0]} … {scores[-1]}"  # how many: the plays column
