@@ -298,12 +298,17 @@ def inspect(path: Path) -> None:
     if head != SQLITE_HEADER:
         raise DamagedJournal(path, "not an SQLite file")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                     isolation_level=None)
         try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            # One read transaction: another window may be creating the file right now, and its tables and its id
+            # arrive in one commit; read apart, the tables could be seen without the id, as a foreign database.
+            connection.execute("BEGIN")
+            application_id, version, tables = connection.execute(
+                "SELECT (SELECT application_id FROM pragma_application_id), "
+                "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").fetchone()
             check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            connection.execute("COMMIT")
         finally:
             connection.close()
     except sqlite3.OperationalError as error:
