@@ -63,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
             return 2
         records, unsound = sound(journal.records(args.workshop))
         practice = journal.practice(workshop=args.workshop)
+        workshops = journal.workshops()
+    if args.workshop and not records and workshops:
+        found = ", ".join(words("workshop_plays", code=code or "—", count=count) for code, count in workshops)
+        print(words("no_such_workshop", code=args.workshop, found=found))
+        return 1
     shelf = ScenarioShelf(args.scenarios)
     costs = room_costs(records, lambda record: shelf.scenario(record.scenario_path, record.scenario_version))
     group = gather(records, args.workshop or "", args.anonymous, trainee_word=words("anonymous"), costs=costs,

@@ -264,8 +264,9 @@ def _one_spelling_per_trainee(records: list[PlayRecord]) -> list[PlayRecord]:
 
 
 def _the_only_workshop(records: list[PlayRecord]) -> str:
-    codes = {play.workshop for play in records}
-    return codes.pop() if len(codes) == 1 else ""
+    """The code, as most often typed, when every play is of one workshop ('acme-3' and 'ACME-3' are one)."""
+    typed = Counter(play.workshop.strip() for play in records)
+    return typed.most_common(1)[0][0] if len({code.casefold() for code in typed}) == 1 else ""
 
 
 def _titles(records: list[PlayRecord]) -> dict[str, str]:

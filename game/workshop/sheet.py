@@ -52,7 +52,7 @@ def render_choices(group: Group, words: Words) -> str:
             cost = group.cost(point, choice)
             writer.writerow([_cell(value) for value in (
                 group.title(point.scenario), call, buyer, choice.say, choice.count, choice.prolonged,
-                words.percent(choice.count / point.total), words.verdict(choice.verdict),
+                words.number(round(choice.count / point.total * 100, 1)), words.verdict(choice.verdict),
                 words.number(cost.mean) if cost and cost.turns else "",
             )])
     return out.getvalue()
