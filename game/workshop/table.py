@@ -72,7 +72,8 @@ def _agenda(group: Group, words: Words) -> str:
         lines += textwrap.wrap(f"{number:2}. {words('times', count=choice.prolonged)}  "
                                f"{words.at_point(group, item.point)}  ({mix})", WIDTH, subsequent_indent="    ")
         lines += textwrap.wrap(f'"{choice.say}"', WIDTH, initial_indent="    ", subsequent_indent="     ")
-        lines += textwrap.wrap(words.cost(group.cost(item.point, choice)), WIDTH, initial_indent="    ")
+        lines += textwrap.wrap(words.cost(group.cost(item.point, choice)), WIDTH, initial_indent="    ",
+                               subsequent_indent="    ")
     return "\n".join(lines)
 
 
@@ -133,7 +134,7 @@ def _points(group: Group, words: Words) -> str:
         lines.append("")
         lines += textwrap.wrap(f"{words.at_point(group, point)} · {words.choices(point.total)}", WIDTH,
                                subsequent_indent="  ")
-        lines += textwrap.wrap(words.cost(group.cost(point)), WIDTH, initial_indent="  ")
+        lines += textwrap.wrap(words.cost(group.cost(point)), WIDTH, initial_indent="  ", subsequent_indent="  ")
         for choice in point.choices:
             share = words.percent(choice.count / point.total)
             lead = f"  {words('times', count=choice.count):>5} {share:>4}  {fit(words.verdict(choice.verdict), 13)} "

@@ -77,3 +77,10 @@ def test_without_its_scenario_file_a_decision_point_is_still_named(played):
     words = Words(lang)
     assert all(point.point_id in words.at_point(group, point) for point in group.points)
     assert table.render(group, words) and page.render(group, words) and sheet.render(group, words)
+
+
+def test_every_line_of_an_agenda_item_stays_indented_under_its_number(played, tmp_path, capsys):
+    out = _report(played, tmp_path, capsys)
+    section = out.split("\n\n")[1].splitlines()
+    agenda = section[next(n for n, line in enumerate(section) if line.startswith(" 1. ")):]
+    assert all(line.startswith((" ", "10. ")) for line in agenda), agenda
