@@ -10,7 +10,7 @@ from game.model.motive import Motive
 from game.model.scoring import Verdict
 from game.workshop.costs import Cost
 from game.workshop.group import Attempts, Choice, Group, Trend, voortgang_share
-from game.workshop.table import MOST_ATTEMPTS_SHOWN, polite_no_line
+from game.workshop.table import MOST_ATTEMPTS_SHOWN, polite_no_line, scores_text
 from game.workshop.words import Words
 
 STYLE = Path(__file__).with_name("report.css")
@@ -278,7 +278,7 @@ def _result_row(group: Group, attempts: Attempts, words: Words, first: bool, sho
         (" class=number", _e(last.score)),
         (" class=number", trainer),
         (" class=nowrap", f"{_share_bar(share)} {_e(words.percent(share))}"),
-        (" class=nowrap", f"{_sparkline(attempts.scores)} {_e(' '.join(str(s) for s in attempts.scores))}"),
+        (" class=nowrap", f"{_sparkline(attempts.scores)} {_e(scores_text(attempts.scores))}"),
     ]
     html = "".join(f"<td{css}>{content}</td>" for css, content in cells)
     return f"<tr{' class=first' if first else ''}>{html}</tr>"

@@ -175,11 +175,12 @@ def _result_cells(group: Group, attempts: Attempts, words: Words, show_trainee: 
         str(last.score),
         "" if last.override is None else str(last.override),
         words.percent(voortgang_share(last)),
-        _scores(attempts.scores),
+        scores_text(attempts.scores),
     ]
 
 
-def _scores(scores: list[int]) -> str:
+def scores_text(scores: list[int]) -> str:
+    """Every score of a few attempts; of many, the first and the last (the plays column says how many)."""
     if len(scores) <= 3:
         return " ".join(str(score) for score in scores)
     return f"{scores[0]} … {scores[-1]}"  # how many: the plays column

@@ -84,3 +84,13 @@ def test_every_line_of_an_agenda_item_stays_indented_under_its_number(played, tm
     section = out.split("\n\n")[1].splitlines()
     agenda = section[next(n for n, line in enumerate(section) if line.startswith(" 1. ")):]
     assert all(line.startswith((" ", "10. ")) for line in agenda), agenda
+
+
+def test_the_html_results_row_of_thirty_replays_shows_the_first_and_last_score_only(played, tmp_path, play_game):
+    path, lang, scenario = played
+    with Journal.open(path) as journal:
+        for seed in range(30):
+            play_game(journal, "Dewi", "ACME", 100 + seed, "random", scenario)
+        group = gather(journal.records())
+    row = next(line for line in page.render(group, Words(lang)).splitlines() if "Dewi" in line)
+    assert row.count("…") == 1 and len(row.split("</svg>")[-1]) < 200
