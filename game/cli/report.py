@@ -1,9 +1,11 @@
-"""`report [--db PATH] [--workshop CODE] [--csv FILE] [--html FILE]`: the trainer's view of the group's results.
+"""`report [--db PATH] [--workshop CODE] [--csv FILE] [--choices-csv FILE] [--html FILE]`: the trainer's view of
+the group's results.
 
 Prints the agenda for the discussion, the trends over replays, how the group chose per
 decision point and what its prolonging phrasings cost (each game's week replayed with the
 stronger phrasing; `--scenarios FOLDER` where the trainer's own scenario files are), and the
-results per trainee; writes the same as CSV and as one HTML file.
+results per trainee; writes the same as one HTML file, the playthroughs as CSV and how the group chose per
+decision point as another CSV.
 `--note ID TEXT [--override N]` keeps a trainer's note and own score beside a playthrough's;
 `--remove ID` removes a playthrough (a test run, one with damaged fields).
 """
@@ -30,6 +32,8 @@ def add(commands: argparse._SubParsersAction) -> None:
     command.add_argument("--db", metavar="PATH", help="the results file (default: this computer's)")
     command.add_argument("--workshop", metavar="CODE", help="only this workshop")
     command.add_argument("--csv", metavar="FILE", help="also write one row per playthrough to FILE")
+    command.add_argument("--choices-csv", metavar="FILE",
+                         help="also write one row per phrasing said at each decision point to FILE")
     command.add_argument("--html", metavar="FILE", help="also write the report as one HTML file, for a projector")
     command.add_argument("--anonymous", action="store_true", help="trainees as Trainee 1, 2, ...; notes left out")
     command.add_argument("--lang", choices=LANGUAGES, default="nl", help="the workshop's language (default nl)")
@@ -55,20 +59,29 @@ def run(args: argparse.Namespace) -> int:
             return _annotate(journal, args, words)
         if args.remove:
             return _remove(journal, args.remove, words)
-        if any(refused_as_output(out, journal, words) for out in (args.csv, args.html) if out):
+        if any(refused_as_output(out, journal, words) for out in (args.csv, args.choices_csv, args.html) if out):
             return 2
         records, unsound = sound(journal.records(args.workshop))
         practice = journal.practice(workshop=args.workshop)
+        workshops = journal.workshops()
+    if args.workshop and not records and workshops:
+        found = ", ".join(words("workshop_plays", code=code or "—", count=count) for code, count in workshops)
+        print(words("no_such_workshop", code=args.workshop, found=found))
+        return 1
     shelf = ScenarioShelf(args.scenarios)
     costs = room_costs(records, lambda record: shelf.scenario(record.scenario_path, record.scenario_version))
     group = gather(records, args.workshop or "", args.anonymous, trainee_word=words("anonymous"), costs=costs,
-                   practice=practice)
+                   practice=practice, scenarios=lambda record: shelf.scenario(record.scenario_path,
+                                                                              record.scenario_version))
     for record in unsound:
         print(words("unsound", id=record.uuid[:sheet.SHORT_ID]), file=sys.stderr)
     print(table.render(group, words), end="")
     failed = False
     if args.csv:
         failed |= not _write(args.csv, sheet.render(group, words, args.anonymous), words, encoding="utf-8-sig",
+                             newline="")
+    if args.choices_csv:
+        failed |= not _write(args.choices_csv, sheet.render_choices(group, words), words, encoding="utf-8-sig",
                              newline="")
     if args.html:
         failed |= not _write(args.html, page.render(group, words, args.anonymous), words)

@@ -214,6 +214,7 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
         return 2
     names = [args.trainee] if args.bots == 1 else [f"{args.trainee} {n}" for n in range(1, args.bots + 1)]
     results: dict[str, tuple[list[Playthrough], Outbox, bool]] = {}
+    earlier: dict[str, int] = {}  # per bot: turns and endings an earlier run with this --db left unsent
     if args.db:
         # Made once, before the bots: a bot opening a file another is still making takes it for a stranger's.
         journal = open_for_command(args.db, Words(scenario.language))
@@ -224,6 +225,7 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
     def trainee(name: str, number: int) -> None:
         journal = Journal.open(args.db or ":memory:")
         outbox = Outbox(journal, RoomClient(url, args.workshop), trainee=name)
+        earlier[name] = outbox.waiting()
         rng = random.Random(f"{name}-{args.seed}")
         plays = [play_live(scenario, args.strategy, seed, journal, outbox, name, args.workshop,
                            pace=lambda: rng.uniform(*pace))
@@ -244,8 +246,11 @@ def _against_host(scenario: Scenario, args: argparse.Namespace) -> int:
     posts = sum(outbox.posts for _, outbox, _ in results.values())
     refused = [why for _, outbox, _ in results.values() for why in outbox.refused.values()]
     undelivered = [name for name in names if name not in results or not results[name][2]]  # a bot that broke too
-    print(f"host {url}: {turns} turns of {_counted(len(names), 'trainee')} posted in {posts} posts; "
-          + (_not_acknowledged(undelivered, refused, args.db) or "all acknowledged"), file=sys.stderr)
+    left = sum(earlier.values())
+    carried = f"; {left} turns and endings from an earlier run were waiting too" if left else ""
+    print(f"host {url}: {_counted(len(names), 'trainee')} played {_counted(turns, 'turn')} in this run{carried}; "
+          f"{_counted(posts, 'post')}; " + (_not_acknowledged(undelivered, refused, args.db) or "all acknowledged"),
+          file=sys.stderr)
     for why in sorted(set(refused)):
         print(f"  refused: {why}", file=sys.stderr)
     return 0 if not undelivered and not refused else 1

@@ -14,12 +14,15 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from game.model.motive import Motive
+from game.model.scenario import Scenario
 from game.model.scoring import PROLONGING, Verdict
 from game.model.turn import TurnKind
+from game.scenario.load import load_scenario
+from game.scenario.problem import ScenarioError
 from game.workshop.costs import Cost, RoomCosts
 from game.workshop.journal import PlayRecord
 
@@ -102,11 +105,22 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a decision point is, the way a trainer recognises it: what the buyer said there, in which call."""
+
+    buyer: str
+    call: int  # counted from 1, in the scenario file's order
+    calls: int  # how many calls the scenario has
+    order: int  # the point's place in the scenario file
+
+
+@dataclass(frozen=True)
 class Point:
     scenario: str
     call_id: str
     point_id: str
     choices: tuple[Choice, ...]  # most often prolonging first, then most often said
+    place: Place | None = None  # None when the scenario file played is not here: then only its ids are known
 
     @property
     def total(self) -> int:
@@ -201,8 +215,10 @@ class Group:
 
 
 def gather(records: Iterable[PlayRecord], workshop: str = "", anonymous: bool = False, agenda_size: int = 10,
-           trainee_word: str = "Trainee", costs: RoomCosts | None = None, practice: Iterable = ()) -> Group:
-    """`practice`: the answers given in practice at these plays' moments (the journal's `PracticeAnswer`s)."""
+           trainee_word: str = "Trainee", costs: RoomCosts | None = None, practice: Iterable = (),
+           scenarios: Callable[[PlayRecord], Scenario | None] | None = None) -> Group:
+    """`practice`: the answers given in practice at these plays' moments (the journal's `PracticeAnswer`s);
+    `scenarios`: the scenario file a play was played from, or None when it is not here, for the buyer's lines."""
     records = _one_spelling_per_trainee(list(records))
     workshop = workshop or _the_only_workshop(records)
     if anonymous:
@@ -213,7 +229,9 @@ def gather(records: Iterable[PlayRecord], workshop: str = "", anonymous: bool = 
     for play in records:
         versions[play.scenario_key].add(play.scenario_version)
     attempts = _attempts(finished)
-    points = tuple(sorted(_points(records), key=lambda point: titles.get(point.scenario, "")))  # stable: call order
+    places = _places(records, scenarios) if scenarios else {}
+    points = tuple(sorted(_points(records, places), key=lambda point: (
+        titles.get(point.scenario, ""), point.place.order if point.place else 0)))  # stable: else as played
     return Group(
         workshop=workshop,
         titles=titles,
@@ -246,8 +264,9 @@ def _one_spelling_per_trainee(records: list[PlayRecord]) -> list[PlayRecord]:
 
 
 def _the_only_workshop(records: list[PlayRecord]) -> str:
-    codes = {play.workshop for play in records}
-    return codes.pop() if len(codes) == 1 else ""
+    """The code, as most often typed, when every play is of one workshop ('acme-3' and 'ACME-3' are one)."""
+    typed = Counter(play.workshop.strip() for play in records)
+    return typed.most_common(1)[0][0] if len({code.casefold() for code in typed}) == 1 else ""
 
 
 def _titles(records: list[PlayRecord]) -> dict[str, str]:
@@ -279,7 +298,39 @@ def _attempts(finished: list[PlayRecord]) -> tuple[Attempts, ...]:
                  for (trainee, scenario), plays in ordered)
 
 
-def _points(plays: list[PlayRecord]) -> tuple[Point, ...]:
+def played_file(play: PlayRecord) -> Scenario | None:
+    """The scenario file where this laptop played it, when it is still there in the version played."""
+    try:
+        scenario = load_scenario(play.scenario_path) if play.scenario_path else None
+    except (ScenarioError, OSError):
+        return None
+    return scenario if scenario and scenario.version == play.scenario_version else None
+
+
+def _places(plays: list[PlayRecord], scenarios: Callable[[PlayRecord], Scenario | None]
+            ) -> dict[tuple[str, str, str], Place]:
+    """Every decision point of every scenario played whose file is here, each version tried once; a point
+    found in several versions keeps the newest played version's line."""
+    places: dict[tuple[str, str, str], Place] = {}
+    tried: set[tuple[str, str]] = set()
+    for play in sorted(plays, key=lambda play: -play.started):
+        if (play.scenario_key, play.scenario_version) in tried:
+            continue
+        tried.add((play.scenario_key, play.scenario_version))
+        scenario = scenarios(play)
+        if scenario is None:
+            continue
+        order = 0
+        for number, call in enumerate(scenario.calls, start=1):
+            for point in call.points:
+                order += 1
+                if point.buyer.strip():
+                    places.setdefault((play.scenario_key, call.id, point.id),
+                                      Place(point.buyer.strip(), number, len(scenario.calls), order))
+    return places
+
+
+def _points(plays: list[PlayRecord], places: dict[tuple[str, str, str], Place]) -> tuple[Point, ...]:
     """Every choice counts, also in a game left unfinished: it was said."""
     choices: dict[tuple[str, str, str], dict[int, Choice]] = defaultdict(dict)
     for play in plays:
@@ -292,7 +343,8 @@ def _points(plays: list[PlayRecord]) -> tuple[Point, ...]:
             choice.wordings[turn.say] += 1
     return tuple(
         Point(scenario, call_id, point_id,
-              tuple(sorted(said.values(), key=lambda c: (-c.prolonged, -c.count, c.say))))
+              tuple(sorted(said.values(), key=lambda c: (-c.prolonged, -c.count, c.say))),
+              places.get((scenario, call_id, point_id)))
         for (scenario, call_id, point_id), said in choices.items()
     )
 

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -298,12 +299,17 @@ def inspect(path: Path) -> None:
     if head != SQLITE_HEADER:
         raise DamagedJournal(path, "not an SQLite file")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                     isolation_level=None)
         try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            # One read transaction: another window may be creating the file right now, and its tables and its id
+            # arrive in one commit; read apart, the tables could be seen without the id, as a foreign database.
+            connection.execute("BEGIN")
+            application_id, version, tables = connection.execute(
+                "SELECT (SELECT application_id FROM pragma_application_id), "
+                "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").fetchone()
             check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            connection.execute("COMMIT")
         finally:
             connection.close()
     except sqlite3.OperationalError as error:
@@ -656,7 +662,7 @@ class Journal:
             where.append("a.trainee = ?")
             params.append(trainee.strip())
         if workshop:
-            where.append("a.play_uuid IN (SELECT uuid FROM plays WHERE workshop = ?)")
+            where.append(f"a.play_uuid IN (SELECT uuid FROM plays WHERE {same_workshop()})")
             params.append(workshop)
         rows = self.connection.execute(
             f"SELECT {', '.join('a.' + name for name in PRACTICE_COLUMNS)} FROM practice a "
@@ -671,9 +677,20 @@ class Journal:
         return [(PlayResult(score, outcome, when, path, override, note or ""), key)
                 for score, outcome, when, path, key, override, note in rows]
 
+    def workshops(self) -> list[tuple[str, int]]:
+        """Each workshop code in the file (as most often typed) with its number of playthroughs, most first."""
+        rows = self.connection.execute(
+            f"""SELECT workshop, count(*) FROM plays WHERE {_KEPT} GROUP BY workshop""").fetchall()
+        spellings: dict[str, Counter] = {}
+        for code, count in rows:
+            spellings.setdefault(code.strip().casefold(), Counter())[code.strip()] += count
+        found = [(typed.most_common(1)[0][0], typed.total()) for typed in spellings.values()]
+        return sorted(found, key=lambda item: (-item[1], item[0]))
+
     def records(self, workshop: str | None = None) -> list[PlayRecord]:
         """Every playthrough (of one workshop, when given) with its turns, oldest first."""
-        where, params = (f"WHERE p.{_KEPT} AND p.workshop = ?", (workshop,)) if workshop else (f"WHERE p.{_KEPT}", ())
+        where, params = ((f"WHERE p.{_KEPT} AND {same_workshop('p.workshop')}", (workshop,)) if workshop
+                         else (f"WHERE p.{_KEPT}", ()))
         plays = self.connection.execute(
             f"""SELECT p.id, p.uuid, p.trainee, p.workshop, p.scenario_key, p.scenario_title, p.scenario_version,
                        p.language, p.seed, p.motive, p.started, p.finished, p.outcome, p.score,
@@ -692,6 +709,12 @@ class Journal:
                            confidence=row[-1]) for row in plays]
 
 
-_KEPT = "uuid NOT IN (SELECT play_uuid FROM removed)"  # a play the trainer removed is gone everywhere
+_KEPT = "uuid NOT IN (SELECT play_uuid FROM removed)"
+
+
+def same_workshop(column: str = "workshop") -> str:
+    """SQL: `column` is the workshop code given as the parameter, however it was typed on each laptop
+    ('acme-3 ' on one, 'ACME-3' on another), as the live host takes codes too."""
+    return f"lower(trim({column})) = lower(trim(?))"  # a play the trainer removed is gone everywhere
 _LATEST_NOTES = """SELECT play_uuid, override, note FROM notes AS outer_note
                    WHERE written = (SELECT max(written) FROM notes WHERE play_uuid = outer_note.play_uuid)"""

@@ -10,7 +10,7 @@ from game.model.motive import Motive
 from game.model.scoring import Verdict
 from game.workshop.costs import Cost
 from game.workshop.group import Attempts, Choice, Group, Trend, voortgang_share
-from game.workshop.table import polite_no_line
+from game.workshop.table import MOST_ATTEMPTS_SHOWN, polite_no_line, scores_text
 from game.workshop.words import Words
 
 STYLE = Path(__file__).with_name("report.css")
@@ -86,7 +86,7 @@ def _cost(cost: Cost | None, words: Words) -> str:
 
 def _bar(choice: Choice, scale: int, label: str) -> str:
     """A bar split by what the phrasing did, its length the number of times it was said against `scale`."""
-    width, height, room = BAR_WIDTH, 36, BAR_WIDTH - 90
+    width, height, room = BAR_WIDTH, 36, BAR_WIDTH - 110  # room for '21× 48%' beside it
     parts = verdict_bar(choice, scale, room, 4, 28)
     parts.append(f"<text x={room + 10} y=26>{_e(label)}</text>")
     return (f"<svg width={width} height={height} viewBox='0 0 {width} {height}' role=img "
@@ -149,7 +149,10 @@ def _trends(group: Group, words: Words) -> str:
     ordered = sorted(group.trends, key=lambda trend: trend.scenario == "")
     legend = "".join(f"<span><i class='swatch {_line_class(group, trend)}'></i>{_e(words.trend_name(group, trend))}"
                      f"</span>" for trend in ordered)
-    return "\n".join([_section(words("section.trends"), words("section.trends_hint")), _trend_chart(group, words),
+    most = max(len(trend.steps) for trend in group.trends)
+    more = (f"<p class=hint>{_e(words('trends_more', shown=MOST_ATTEMPTS_SHOWN, most=most))}</p>"
+            if most > MOST_ATTEMPTS_SHOWN else "")
+    return "\n".join([_section(words("section.trends"), words("section.trends_hint")), more, _trend_chart(group, words),
                       f"<p class=legend>{legend}</p>", _trend_table(group, ordered, words)])
 
 
@@ -161,8 +164,8 @@ def _line_class(group: Group, trend: Trend) -> str:
 
 def _trend_chart(group: Group, words: Words) -> str:
     g = TREND
-    attempts = max(len(trend.steps) for trend in group.trends)
-    scores = [step.mean_score for trend in group.trends for step in trend.steps]
+    attempts = min(MOST_ATTEMPTS_SHOWN, max(len(trend.steps) for trend in group.trends))
+    scores = [step.mean_score for trend in group.trends for step in trend.steps[:attempts]]
     low, high = _nice_range(min(0.0, *scores), max(0.0, *scores))
     inner_w, inner_h = g["width"] - g["left"] - g["right"], g["height"] - g["top"] - g["bottom"]
 
@@ -184,10 +187,11 @@ def _trend_chart(group: Group, words: Words) -> str:
                      f"{_e(words('attempt', number=attempt))}</text>")
     for trend in sorted(group.trends, key=lambda trend: trend.scenario == ""):
         css = _line_class(group, trend)
-        points = " ".join(f"{x(step.attempt):.1f},{y(step.mean_score):.1f}" for step in trend.steps)
+        steps = trend.steps[:attempts]
+        points = " ".join(f"{x(step.attempt):.1f},{y(step.mean_score):.1f}" for step in steps)
         line = "line all" if not trend.scenario else f"line {css}"
         parts.append(f"<polyline class='{line}' points='{points}' />")
-        for step in trend.steps:
+        for step in steps:
             parts.append(f"<circle class={css if trend.scenario else 'all-dot'} cx={x(step.attempt):.1f} "
                          f"cy={y(step.mean_score):.1f} r={8 if not trend.scenario else 6} />")
     return (f"<svg width=100% viewBox='0 0 {g['width']} {g['height']}' role=img "
@@ -216,14 +220,14 @@ def _ticks(low: float, high: float) -> list[float]:
 
 
 def _trend_table(group: Group, ordered: list[Trend], words: Words) -> str:
-    attempts = max(len(trend.steps) for trend in ordered)
+    attempts = min(MOST_ATTEMPTS_SHOWN, max(len(trend.steps) for trend in ordered))
     head = f"<tr><th>{_e(words('column.scenario'))}</th>" + "".join(
         f"<th class=number>{_e(words('attempt', number=n))}</th>" for n in range(1, attempts + 1)) + "</tr>"
     rows = []
     for trend in ordered:
         cells = "".join(f"<td class=number>{_e(words.number(step.mean_score))} "
-                        f"({_e(words.percent(step.mean_voortgang))})</td>" for step in trend.steps)
-        cells += "<td></td>" * (attempts - len(trend.steps))
+                        f"({_e(words.percent(step.mean_voortgang))})</td>" for step in trend.steps[:attempts])
+        cells += "<td></td>" * (attempts - len(trend.steps[:attempts]))
         rows.append(f"<tr><td>{_e(words.trend_name(group, trend))}</td>{cells}</tr>")
     return f"<table>{head}{''.join(rows)}</table>"
 
@@ -235,7 +239,7 @@ def _points(group: Group, words: Words) -> str:
         return ""
     parts = [_section(words("section.points"), words("section.points_hint")), _legend(words)]
     for point in group.points:
-        parts.append(f"<h3>{_e(words.at_point(group, point))} · {_e(words('choices', count=point.total))}</h3>")
+        parts.append(f"<h3>{_e(words.at_point(group, point))} · {_e(words.choices(point.total))}</h3>")
         parts.append(_cost(group.cost(point), words))
         for choice in point.choices:
             label = f"{words('times', count=choice.count)} {words.percent(choice.count / point.total)}"
@@ -274,7 +278,7 @@ def _result_row(group: Group, attempts: Attempts, words: Words, first: bool, sho
         (" class=number", _e(last.score)),
         (" class=number", trainer),
         (" class=nowrap", f"{_share_bar(share)} {_e(words.percent(share))}"),
-        (" class=nowrap", f"{_sparkline(attempts.scores)} {_e(' '.join(str(s) for s in attempts.scores))}"),
+        (" class=nowrap", f"{_sparkline(attempts.scores)} {_e(scores_text(attempts.scores))}"),
     ]
     html = "".join(f"<td{css}>{content}</td>" for css, content in cells)
     return f"<tr{' class=first' if first else ''}>{html}</tr>"

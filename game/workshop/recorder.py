@@ -201,13 +201,13 @@ class Recorder:
 
     def group(self, workshop: str) -> Any:
         """The workshop's results gathered for the trainer's overview; None when there is no journal."""
-        from game.workshop.group import gather
+        from game.workshop.group import gather, played_file
 
         if self.path is None:
             return None
         records, practice = self._read(lambda journal: (journal.records(workshop or None),
                                                          journal.practice(workshop=workshop or None)), ([], []))
-        return gather(records, workshop, practice=practice)
+        return gather(records, workshop, practice=practice, scenarios=played_file)
 
     def _unwritten(self, trainee: str, kind: type, made: Callable[[Any, str], Any]) -> list:
         """Entries of `kind` of this trainee's games that still wait to be written, made into what a reader gives."""

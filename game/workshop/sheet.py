@@ -1,4 +1,5 @@
-"""The trainer's report as a spreadsheet: one row per finished playthrough, in the workshop's language.
+"""The trainer's report as spreadsheets, in the workshop's language: one row per finished playthrough
+(`render`), and one row per phrasing said at each decision point (`render_choices`).
 
 The delimiter comes from report.yaml (a semicolon for Dutch spreadsheets, whose decimal mark
 is a comma) and the file starts with a byte-order mark, so Excel shows accents right.
@@ -15,6 +16,7 @@ from game.workshop.words import Words
 
 COLUMNS = ("id", "workshop", "trainee", "scenario", "version", "attempt", "started", "outcome", "score", "trainer",
            "note", "turns", "voortgang", "cost", "motive", "reading")
+CHOICE_COLUMNS = ("scenario", "call", "buyer", "phrasing", "said", "prolonging", "share", "mostly", "choice_cost")
 SHORT_ID = 8  # enough to tell playthroughs apart; `report --note ID` takes it
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -22,7 +24,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def render(group: Group, words: Words, anonymous: bool = False) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=words("csv.delimiter"), lineterminator="\r\n")
-    writer.writerow([words(f"column.{key}") for key in COLUMNS])
+    writer.writerow([words(f"sheet.{key}") for key in COLUMNS])
     for attempts in group.attempts:
         for number, play in enumerate(attempts.plays, start=1):
             writer.writerow([_cell(value) for value in (
@@ -32,6 +34,26 @@ def render(group: Group, words: Words, anonymous: bool = False) -> str:
                 "" if anonymous else play.note, len(play.turns),
                 words.number(round(voortgang_share(play) * 100, 1)), _mean_cost(group, play.uuid, words),
                 words.motive(play.motive), words.reading(play.guessed, play.confidence),
+            )])
+    return out.getvalue()
+
+
+def render_choices(group: Group, words: Words) -> str:
+    """How the group chose, per decision point, in the order of the report: the point named by what the buyer
+    said there (its ids in the file when the scenario file is not here)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=words("csv.delimiter"), lineterminator="\r\n")
+    writer.writerow([words(f"sheet.{key}") for key in CHOICE_COLUMNS])
+    for point in group.points:
+        place = point.place
+        call = place.call if place else point.call_id
+        buyer = " ".join(place.buyer.split()) if place else words("sheet.unknown_line", point=point.point_id)
+        for choice in point.choices:
+            cost = group.cost(point, choice)
+            writer.writerow([_cell(value) for value in (
+                group.title(point.scenario), call, buyer, choice.say, choice.count, choice.prolonged,
+                words.number(round(choice.count / point.total * 100, 1)), words.verdict(choice.verdict),
+                words.number(cost.mean) if cost and cost.turns else "",
             )])
     return out.getvalue()
 

@@ -72,7 +72,8 @@ def _agenda(group: Group, words: Words) -> str:
         lines += textwrap.wrap(f"{number:2}. {words('times', count=choice.prolonged)}  "
                                f"{words.at_point(group, item.point)}  ({mix})", WIDTH, subsequent_indent="    ")
         lines += textwrap.wrap(f'"{choice.say}"', WIDTH, initial_indent="    ", subsequent_indent="     ")
-        lines += textwrap.wrap(words.cost(group.cost(item.point, choice)), WIDTH, initial_indent="    ")
+        lines += textwrap.wrap(words.cost(group.cost(item.point, choice)), WIDTH, initial_indent="    ",
+                               subsequent_indent="    ")
     return "\n".join(lines)
 
 
@@ -112,7 +113,11 @@ def _trends(group: Group, words: Words) -> str:
     attempts = min(MOST_ATTEMPTS_SHOWN, max(len(trend.steps) for trend in group.trends))
     header = fit(words("column.scenario"), 24) + "".join(
         fit(words("attempt", number=n), 12) for n in range(1, attempts + 1))
-    lines = [_section(words("section.trends"), words("section.trends_hint")), header.rstrip()]
+    lines = [_section(words("section.trends"), words("section.trends_hint"))]
+    most = max(len(trend.steps) for trend in group.trends)
+    if most > attempts:
+        lines += textwrap.wrap(words("trends_more", shown=attempts, most=most), WIDTH)
+    lines.append(header.rstrip())
     ordered = sorted(group.trends, key=lambda trend: trend.scenario == "")
     for trend in ordered:
         lines.append((fit(words.trend_name(group, trend), 23) + " " + "".join(
@@ -127,8 +132,9 @@ def _points(group: Group, words: Words) -> str:
     lines = [_section(words("section.points"), words("section.points_hint"))]
     for point in group.points:
         lines.append("")
-        lines.append(f"{words.at_point(group, point)} · {words('choices', count=point.total)}")
-        lines += textwrap.wrap(words.cost(group.cost(point)), WIDTH, initial_indent="  ")
+        lines += textwrap.wrap(f"{words.at_point(group, point)} · {words.choices(point.total)}", WIDTH,
+                               subsequent_indent="  ")
+        lines += textwrap.wrap(words.cost(group.cost(point)), WIDTH, initial_indent="  ", subsequent_indent="  ")
         for choice in point.choices:
             share = words.percent(choice.count / point.total)
             lead = f"  {words('times', count=choice.count):>5} {share:>4}  {fit(words.verdict(choice.verdict), 13)} "
@@ -169,11 +175,12 @@ def _result_cells(group: Group, attempts: Attempts, words: Words, show_trainee: 
         str(last.score),
         "" if last.override is None else str(last.override),
         words.percent(voortgang_share(last)),
-        _scores(attempts.scores),
+        scores_text(attempts.scores),
     ]
 
 
-def _scores(scores: list[int]) -> str:
+def scores_text(scores: list[int]) -> str:
+    """Every score of a few attempts; of many, the first and the last (the plays column says how many)."""
     if len(scores) <= 3:
         return " ".join(str(score) for score in scores)
-    return f"{scores[0]} … {scores[-1]} ({len(scores)})"
+    return f"{scores[0]} … {scores[-1]}"  # how many: the plays column

@@ -28,6 +28,7 @@ from game.workshop.journal import (
     SQLITE_HEADER,
     TURN_COLUMNS,
     Journal,
+    same_workshop,
 )
 
 IDENTITY = ("trainee", "workshop", "scenario_key", "seed", "motive", "started")  # what makes a play that play
@@ -90,7 +91,7 @@ def dump(journal: Journal, workshop: str | None = None) -> list[dict]:
 
 
 def _dump(db: sqlite3.Connection, workshop: str | None) -> list[dict]:
-    where, params = ("AND workshop = ?", (workshop,)) if workshop else ("", ())
+    where, params = (f"AND {same_workshop()}", (workshop,)) if workshop else ("", ())
     plays = []
     rows = db.execute(f"SELECT id, {', '.join(PLAY_COLUMNS)} FROM plays WHERE uuid NOT IN "
                       f"(SELECT play_uuid FROM removed) {where} ORDER BY id", params).fetchall()

@@ -5,11 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.text import say
+from game.text import say, shortened
 
 if TYPE_CHECKING:
     from game.workshop.costs import Cost, RoomCosts
     from game.workshop.group import Group, Point, Trend
+
+LONGEST_BUYER_LINE = 80  # what the buyer said at a decision point, as the report names it: a line, not a speech
+
+
+def _at_a_word(text: str, most: int) -> str:
+    """`text` shortened to `most` characters, cut after a whole word."""
+    cut = shortened(text, most)
+    if not cut.endswith("…") or cut == " ".join(text.split()):
+        return cut
+    head = cut.removesuffix("…")
+    return head.rsplit(" ", 1)[0].rstrip(",;:-–.") + "…" if " " in head else cut
 
 
 @dataclass(frozen=True)
@@ -37,8 +48,18 @@ class Words:
         return f"{self.motive(motive)} ({self.confidence(confidence)})" if motive else ""
 
     def at_point(self, group: Group, point: Point) -> str:
-        """Where in which scenario a decision point is."""
-        return self("at_point", scenario=group.title(point.scenario), call=point.call_id, point=point.point_id)
+        """Where in which scenario a decision point is: the buyer's line there, and the call when the scenario
+        has more than one; the ids in the file only when the scenario file is not here."""
+        title = group.title(point.scenario)
+        if point.place is None:
+            return self("at_point", scenario=title, call=point.call_id, point=point.point_id)
+        buyer = self("buyer_said", text=_at_a_word(point.place.buyer, LONGEST_BUYER_LINE))
+        if point.place.calls > 1:
+            return self("at_line_in_call", scenario=title, call=self("call", number=point.place.call), buyer=buyer)
+        return self("at_line", scenario=title, buyer=buyer)
+
+    def choices(self, count: int) -> str:
+        return self("choices.one" if count == 1 else "choices.many", count=count)
 
     def trend_name(self, group: Group, trend: Trend) -> str:
         return group.title(trend.scenario) if trend.scenario else self("all_scenarios")

@@ -127,6 +127,7 @@ def test_a_bot_that_found_no_host_says_its_turns_wait_in_its_file(tmp_path):
     lone = simulate(free_address, "Lone", tmp_path / "lone.sqlite", "--patience", "0.5")
     _, said = lone.communicate(timeout=120)
     assert (lone.returncode, said.splitlines()[-1]) == (1, (
-        f"host {free_address}: {len(held_turns(tmp_path / 'lone.sqlite'))} turns of 1 trainee posted in 0 posts; "
+        f"host {free_address}: 1 trainee played {len(held_turns(tmp_path / 'lone.sqlite'))} turns in this run; "
+        "0 posts; "
         f"not delivered for 1 trainee: the turns wait in {tmp_path / 'lone.sqlite'}, and the next run with that "
         "--db sends them")), said

@@ -126,7 +126,7 @@ def test_the_spreadsheet_gives_each_playthrough_the_mean_cost_of_its_prolonging_
     group = report_of(journal, scenario)
     rows = list(csv.DictReader(io.StringIO(sheet.render(group, Words("en")).removeprefix("\ufeff"))))
     costs = [[same_week(play, turn, advancing(play.seed)).cost for turn, _ in replayable(play)] for play in plays]
-    assert [float(row["Cost per prolonging turn"]) for row in rows] == \
+    assert [float(row["Cost per prolonging turn (points)"]) for row in rows] == \
            [round(sum(found) / len(found), 1) for found in costs]
 
 

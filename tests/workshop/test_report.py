@@ -61,7 +61,7 @@ def test_the_spreadsheet_has_a_row_per_finished_playthrough(group):
 
 def test_the_english_spreadsheet_uses_commas(group):
     header = sheet.render(group, Words("en")).splitlines()[0]
-    assert header.startswith("Id,Workshop,Trainee,")
+    assert header.split(",")[1:3] == ["Workshop", "Trainee"]
 
 
 def test_the_html_report_loads_nothing_from_elsewhere(group):

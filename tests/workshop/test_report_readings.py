@@ -79,7 +79,7 @@ def test_practice_is_shown_apart_and_never_counted_as_a_play(room):
 
 def test_the_spreadsheet_shows_each_plays_motive_beside_the_reading_and_how_sure(room):
     rows = list(csv.DictReader(io.StringIO(sheet.render(gather(room.records()), Words("en")))))
-    assert [(row["Motive"], row["Reading of the buyer"]) for row in rows][:2] == [
+    assert [(row["Buyer's hidden motive"], row["Trainee's reading of the buyer"]) for row in rows][:2] == [
         ("Polite no", "Real interest (sure)"), ("Polite no", "Real interest (sure)")]
 
 
@@ -88,4 +88,4 @@ def test_a_play_without_a_reading_leaves_the_cell_empty(tmp_path, play_game):
     play_game(journal)
     rows = list(csv.DictReader(io.StringIO(sheet.render(gather(journal.records()), Words("nl"))), delimiter=";"))
     journal.close()
-    assert rows[0]["Inschatting van de inkoper"] == ""
+    assert rows[0]["Inschatting door de deelnemer"] == ""

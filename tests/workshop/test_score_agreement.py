@@ -64,7 +64,7 @@ def test_the_debrief_shows_turns_that_add_up_to_its_score(recorded):
 def test_the_trainers_spreadsheet_shows_the_score_of_each_playthrough(recorded):
     journal, plays = recorded
     rows = list(csv.reader(io.StringIO(sheet.render(gather(journal.records("SUM")), Words("en")))))
-    column = rows[0].index(Words("en")("column.score"))
+    column = rows[0].index(Words("en")("sheet.score"))
     assert sorted(int(row[column]) for row in rows[1:]) == sorted(play.score.total for play in plays)
 
 
