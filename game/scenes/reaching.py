@@ -124,6 +124,7 @@ class ReachingScene(Scene):
             self.look.sounds.play("ring")
         else:
             self.state = OUTCOME
+        self._refresh_buttons()  # the moment is used up: its buttons no longer offer it
 
     def _answered(self) -> None:
         self.state = OUTCOME
