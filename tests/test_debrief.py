@@ -106,7 +106,7 @@ def test_the_strong_way_is_told_only_where_it_ended_otherwise_than_the_own_way(t
 
 
 def test_a_turn_whose_replay_would_have_ended_the_week_as_it_did_says_so():
-    scenario = load_scenario(SCENARIOS / "not-looked-yet.en.yaml")
+    scenario = load_scenario(SCENARIOS / "two-minutes.en.yaml")
     for seed in range(60):
         play = play_out(Playthrough.start(scenario, seed, clock=lambda: 0.0), Strategy("random", bot_rng(seed)))
         for turn, _ in replayable(play):

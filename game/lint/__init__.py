@@ -9,6 +9,7 @@ from game.lint.appointments import check_appointments
 from game.lint.design import check_design
 from game.lint.flow import explore
 from game.lint.passing import check_pass_score
+from game.lint.portrait import check_portrait
 from game.lint.stats import Statistics, statistics_of
 from game.lint.texts import check_texts
 from game.lint.translation import check_translation
@@ -53,6 +54,7 @@ def lint_file(path: str | Path) -> Findings:
     flow = explore(scenario)
     check_design(flow, report, _endings_at(root))
     check_texts(root, report)
+    check_portrait(root, report)
     check_wording(scenario, root, report)
     check_week(scenario, report)
     check_appointments(scenario, report)

@@ -117,7 +117,8 @@ class CallScene(Scene):
             self._choosing(surface, right)
         else:
             self._reply(surface, right)
-        hints(surface, look, self.t("call.hints_reply" if self.state == REPLY else "call.hints"))
+        hints(surface, look, self.t("call.hints_reply") if self.state == REPLY
+              else self.t("call.hints", numbers=self.menu.number_keys))
 
     def _buyer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         look, buyer = self.look, self.session.scenario.buyer

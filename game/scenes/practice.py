@@ -135,7 +135,8 @@ class PracticeScene(Scene):
             self._choosing(surface, right, moment.play)
         else:
             self._reply(surface, right, moment.play)
-        hints(surface, look, self.t("practice.hints" if self.state == CHOOSING else "practice.hints_reply"))
+        hints(surface, look, self.t("practice.hints", numbers=self.menu.number_keys) if self.state == CHOOSING
+              else self.t("practice.hints_reply"))
 
     def _situation(self, surface: pygame.Surface, rect: pygame.Rect, moment: Moment) -> None:
         """Where the deal stood: the scenario, the buyer, the moment in the week, the deal, an agreed contact."""

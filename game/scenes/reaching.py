@@ -124,6 +124,7 @@ class ReachingScene(Scene):
             self.look.sounds.play("ring")
         else:
             self.state = OUTCOME
+        self._refresh_buttons()  # the moment is used up: its buttons no longer offer it
 
     def _answered(self) -> None:
         self.state = OUTCOME
@@ -182,6 +183,10 @@ class ReachingScene(Scene):
         hints(surface, look, self.t("reaching.hints"))
 
     def _cursor_text(self) -> str:
+        if self.turn is not None and self.state != PICKING:  # the attempt in progress, not the moment it used up
+            key = "calling" if self.state == RINGING else f"{self.turn.channel}_made"
+            return self.t(f"reaching.{key}", when=when(self.look.lang, self.turn.moment),
+                          name=self.session.scenario.buyer.name)
         moment = self.cursor
         when_text = when(self.look.lang, moment)
         if not self._open(moment):

@@ -26,6 +26,11 @@ class Menu:
                 button.hint = str(number)
 
     @property
+    def number_keys(self) -> str:
+        """The number keys that say something here, for the hint line: "1-3" when there are three."""
+        return "1" if len(self.buttons) <= 1 else f"1-{len(self.buttons)}"
+
+    @property
     def focused(self) -> Button | None:
         return self.buttons[self.focus] if self.buttons else None
 

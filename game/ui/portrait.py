@@ -116,7 +116,12 @@ def draw_portrait(surface: pygame.Surface, rect: pygame.Rect, face: Face, palett
         pygame.draw.circle(surface, palette["eyes"], (x0 + x * u, y0 + 44 * u), eye)
         pygame.draw.line(surface, hair if face.style != "bald" else palette["eyes"], (x0 + (x - 4) * u, y0 + 38.5 * u),
                          (x0 + (x + 4) * u, y0 + 38.5 * u), max(1, round(1.2 * u)))
-    pygame.draw.arc(surface, palette["mouth"], r(44, 50, 12, 8), 3.5, 5.9, max(1, round(u)))
+    if face.woman:  # short hair alone would draw her as a man: fuller lips and earrings say who she is
+        pygame.draw.arc(surface, palette["lips"], r(44, 50, 12, 8), 3.5, 5.9, max(2, round(2 * u)))
+        for x in (32, 69):
+            pygame.draw.circle(surface, palette["earring"], (x0 + x * u, y0 + 52 * u), max(2, round(2.2 * u)))
+    else:
+        pygame.draw.arc(surface, palette["mouth"], r(44, 50, 12, 8), 3.5, 5.9, max(1, round(u)))
     if face.glasses:
         frame = palette["hair"].get(face.glasses, palette["glasses"]) if face.glasses != "frame" else palette["glasses"]
         width = max(1, round(1.3 * u))
@@ -142,6 +147,8 @@ def _hair_on_top(surface: pygame.Surface, face: Face, hair, r) -> None:
     if face.style == "bald":
         return
     pygame.draw.ellipse(surface, hair, r(30, 16, 40, 22))
-    side = 16 if face.style in ("bob", "long", "curly") else 10
+    if face.woman and face.style == "short":  # a pixie cut: a fringe swept to one side, over the ears
+        pygame.draw.ellipse(surface, hair, r(31, 22, 24, 12))
+    side = 16 if face.style in ("bob", "long", "curly") or face.woman else 10
     pygame.draw.rect(surface, hair, r(30, 27, 5, side))
     pygame.draw.rect(surface, hair, r(65, 27, 5, side))

@@ -6,7 +6,7 @@ from game.lint import lint_file
 from game.lint.flow import explore
 from game.scenario.load import load_scenario
 from tests.lint.big_scenario import big_scenario
-from tests.lint.conftest import ROOT
+from tests.lint.conftest import ROOT, STARTER
 
 OPENING_ADVANCE = "            deal: reveal               # the real position is now known\n"
 NEXT_STEP_PROLONG = "            reply: I will.\n"
@@ -14,6 +14,10 @@ NEXT_STEP_PROLONG = "            reply: I will.\n"
 
 def _messages(findings, severity="warning"):
     return [p.message for p in findings.problems if p.severity == severity]
+
+
+def _line_with(text, start):
+    return next(line + "\n" for line in text.splitlines() if line.startswith(start))
 
 
 def _line_of(path, text):
@@ -217,3 +221,22 @@ def test_a_pass_score_no_playthrough_can_miss_is_reported(scenario_file):
 
 def test_a_pass_score_within_reach_is_not_reported(scenario_file):
     assert lint_file(scenario_file(("difficulty: easy", "pass_score: 60\ndifficulty: easy"))).problems == []
+
+
+def test_a_buyer_without_a_portrait_hint_is_reported_at_the_buyer(scenario_file):
+    path = scenario_file((_line_with(STARTER, "  portrait:"), ""))
+    warnings = [p for p in lint_file(path).problems if "portrait" in p.message]
+    assert len(warnings) == 1
+    assert warnings[0].line == _line_of(path, "buyer:")
+
+
+def test_a_portrait_hint_that_says_neither_woman_nor_man_is_reported_at_the_hint(scenario_file):
+    path = scenario_file(("portrait: man in his fifties,", "portrait: in his fifties,"))
+    warnings = [p for p in lint_file(path).problems if "portrait" in p.message]
+    assert len(warnings) == 1
+    assert warnings[0].line == _line_of(path, "portrait:")
+
+
+def test_a_dutch_portrait_hint_that_says_vrouw_is_not_reported(scenario_file):
+    path = scenario_file(("portrait: man in his fifties,", "portrait: vrouw van in de vijftig,"))
+    assert not [p for p in lint_file(path).problems if "portrait" in p.message]

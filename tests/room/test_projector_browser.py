@@ -142,7 +142,7 @@ TEXTS = """
 
 def a_real_room(running_host, tmp_path, trainees: int = 12) -> None:
     """A room playing a shipped scenario in Dutch (its long phrasings), half of it done, names on."""
-    scenario = load_scenario(ROOT / "scenarios" / "no-budget.nl.yaml")
+    scenario = load_scenario(ROOT / "scenarios" / "three-quotes.nl.yaml")
     client = RoomClient(running_host.url, CODE)
     for number in range(trainees):
         play = played(scenario, tmp_path, trainee=f"Anne-Marie van den Heuvel-{number}", seed=number,

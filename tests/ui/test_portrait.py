@@ -19,3 +19,18 @@ def test_a_dutch_hint_works_too():
 def test_a_dutch_silver_bob_is_drawn_as_one():
     face = face_from("vrouw van in de vijftig, zilvergrijs boblijntje, een vulpen in de hand")
     assert (face.woman, face.style, face.hair) == (True, "bob", "white")
+
+
+def _drawn(hint: str):
+    import pygame
+
+    from game.ui.portrait import draw_portrait
+    from game.ui.theme import load_theme
+
+    surface = pygame.Surface((200, 200))
+    draw_portrait(surface, surface.get_rect(), face_from(hint, "Sam"), load_theme().portrait)
+    return pygame.image.tobytes(surface, "RGB")
+
+
+def test_a_woman_with_short_grey_hair_is_not_drawn_as_a_man_with_short_grey_hair():
+    assert _drawn("woman in her forties, short grey hair") != _drawn("man in his forties, short grey hair")

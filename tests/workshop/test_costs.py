@@ -22,7 +22,7 @@ from game.workshop.words import Words
 
 ROOT = Path(__file__).resolve().parents[2]
 THREE_QUOTES = ROOT / "scenarios" / "three-quotes.en.yaml"
-NO_BUDGET = ROOT / "scenarios" / "no-budget.en.yaml"
+TWO_MINUTES = ROOT / "scenarios" / "two-minutes.en.yaml"
 
 
 def recorded(journal, scenario, seed, strategy="random", trainee="Kim", keep_seed=True, finish=True):
@@ -181,7 +181,7 @@ def test_a_phrasing_whose_stronger_one_did_worse_is_not_said_to_have_cost_points
 
 
 def test_a_prolonging_phrasing_with_no_stronger_one_says_there_was_nothing_to_replay(journal):
-    scenario = load_scenario(NO_BUDGET)
+    scenario = load_scenario(TWO_MINUTES)
     seed = 0
     while True:  # a game with a prolonging turn where, for that buyer and stage, nothing was stronger
         play = play_out(Playthrough.start(scenario, seed, clock=lambda: 0.0), Strategy("random", bot_rng(seed)))
