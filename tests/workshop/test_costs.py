@@ -182,14 +182,14 @@ def test_a_phrasing_whose_stronger_one_did_worse_is_not_said_to_have_cost_points
 
 def test_a_prolonging_phrasing_with_no_stronger_one_says_there_was_nothing_to_replay(journal):
     scenario = load_scenario(TWO_MINUTES)
-    seed = 0
-    while True:  # a game with a prolonging turn where, for that buyer and stage, nothing was stronger
+    for seed in range(500):  # a game with a prolonging turn where, for that buyer and stage, nothing was stronger
         play = play_out(Playthrough.start(scenario, seed, clock=lambda: 0.0), Strategy("random", bot_rng(seed)))
         unbeaten = [turn for turn in play.turns if turn.kind == TurnKind.PHRASING and turn.verdict in PROLONGING
                     and stronger_phrasing(play, turn) is None]
         if unbeaten and not replayable(play):
             break
-        seed += 1
+    else:
+        raise AssertionError("Two minutes no longer has a prolonging turn that no phrasing beats; pick another file")
     recorded(journal, scenario, seed)
     group = report_of(journal, scenario)
     point = next(point for point in group.points if point.point_id == unbeaten[0].point_id)
