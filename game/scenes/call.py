@@ -22,7 +22,7 @@ from game.ui.bubble import speech_bubble
 from game.ui.button import Button
 from game.ui.chrome import hints, split_columns, top_bar
 from game.ui.look import Look
-from game.ui.menu import Menu, column
+from game.ui.menu import Menu, draw_phrasings
 from game.ui.portrait import draw_portrait, face_from
 
 CHOOSING, REPLY = "choosing", "reply"
@@ -168,13 +168,8 @@ class CallScene(Scene):
         gap = look.space("gap")
         bubble = pygame.Rect(rect.left, rect.top, rect.width, round(rect.height * 0.34))
         speech_bubble(surface, look, bubble, play.buyer_line)
-        ask_h = look.font("small", True).get_linesize()
-        ask = pygame.Rect(rect.left, bubble.bottom + gap, rect.width, ask_h)
-        look.text(surface, self.t("call.what_do_you_say"), ask, "small", "muted", bold=True)
-        count = max(1, len(self.menu.buttons))
-        space = pygame.Rect(rect.left, ask.bottom + look.px(6), rect.width, rect.bottom - ask.bottom - look.px(6))
-        height = min(look.px(92), (space.height - gap * (count - 1)) // count)
-        self.menu.draw(surface, look, column(space, count, height, gap), "body", align="left", uniform=True)
+        below = pygame.Rect(rect.left, bubble.bottom + gap, rect.width, rect.bottom - bubble.bottom - gap)
+        draw_phrasings(surface, look, self.menu, below, self.t("call.what_do_you_say"), tallest=92)
 
     def _reply(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         look, turn = self.look, self.turn

@@ -29,7 +29,7 @@ from game.ui.button import Button
 from game.ui.chrome import hints, split_columns, top_bar
 from game.ui.icons import draw_verdict
 from game.ui.look import Look
-from game.ui.menu import Menu, column
+from game.ui.menu import Menu, draw_phrasings
 from game.ui.portrait import draw_portrait, face_from
 from game.ui.sections import Section, draw_sections
 
@@ -175,12 +175,8 @@ class PracticeScene(Scene):
         bubble = pygame.Rect(rect.left + look.px(12), rect.top + said_h, rect.width - look.px(12),
                              round(rect.height * 0.3))
         speech_bubble(surface, look, bubble, play.buyer_line)
-        ask = pygame.Rect(rect.left, bubble.bottom + gap, rect.width, said_h)
-        look.text(surface, self.t("practice.what_do_you_say"), ask, "small", "muted", bold=True)
-        count = max(1, len(self.menu.buttons))
-        space = pygame.Rect(rect.left, ask.bottom + look.px(6), rect.width, rect.bottom - ask.bottom - look.px(6))
-        height = min(look.px(84), (space.height - gap * (count - 1)) // count)
-        self.menu.draw(surface, look, column(space, count, height, gap), "body", align="left", uniform=True)
+        below = pygame.Rect(rect.left, bubble.bottom + gap, rect.width, rect.bottom - bubble.bottom - gap)
+        draw_phrasings(surface, look, self.menu, below, self.t("practice.what_do_you_say"), tallest=84)
 
     def _reply(self, surface: pygame.Surface, rect: pygame.Rect, play: Playthrough) -> None:
         look, turn = self.look, self.turn

@@ -89,6 +89,19 @@ class Menu:
                             for i, (rect, button) in enumerate(zip(rects, self.buttons, strict=False))]
 
 
+def draw_phrasings(surface: pygame.Surface, look: Look, menu: Menu, area: pygame.Rect, question: str,
+                   tallest: int) -> None:
+    """The question ('What do you say?') over the menu's phrasings, stacked to fill `area`, each at most
+    `tallest` (unscaled) pixels high: in a call and in practice alike."""
+    gap = look.space("gap")
+    ask = pygame.Rect(area.left, area.top, area.width, look.font("small", True).get_linesize())
+    look.text(surface, question, ask, "small", "muted", bold=True)
+    count = max(1, len(menu.buttons))
+    space = pygame.Rect(area.left, ask.bottom + look.px(6), area.width, area.bottom - ask.bottom - look.px(6))
+    height = min(look.px(tallest), (space.height - gap * (count - 1)) // count)
+    menu.draw(surface, look, column(space, count, height, gap), "body", align="left", uniform=True)
+
+
 def column(area: pygame.Rect, count: int, height: int, gap: int) -> list[pygame.Rect]:
     return [pygame.Rect(area.left, area.top + i * (height + gap), area.width, height) for i in range(count)]
 
