@@ -251,17 +251,23 @@ def _check_reading(play: dict, where: str) -> list[FieldProblem]:
 
 def _check_practice(play: dict, where: str) -> list[FieldProblem]:
     """Answers given in practice at this play's moments: whole, with ids of their own, of this play."""
-    answers = play.get("practice", [])
-    problems = _check_list(answers, "practice", MOST_PRACTICE, where)
+    return _check_belongings(play, "practice", PRACTICE, MOST_PRACTICE, "answer", where)
+
+
+def _check_belongings(play: dict, key: str, declared: dict, most: int, noun: str, where: str) -> list[FieldProblem]:
+    """A list of `key` the play carries (notes, practice answers): each whole, with an id of its own, of this play."""
+    items = play.get(key, [])
+    problems = _check_list(items, key, most, where)
     if problems:
         return problems
-    for index, answer in enumerate(answers, start=1):
-        place = _at(where, f"practice {index}")
-        found = _check_fields(answer, PRACTICE, place)
-        if not found and not UUID.fullmatch(answer["uuid"]):
-            found.append(FieldProblem(_at(place, "uuid"), f"{_shown(answer['uuid'])} is not an answer id"))
-        if not found and answer["play_uuid"] != play["uuid"]:
-            found.append(FieldProblem(place, f"answer {answer['uuid']} belongs to another play"))
+    for index, item in enumerate(items, start=1):
+        place = _at(where, f"{key.removesuffix('s')} {index}")
+        found = _check_fields(item, declared, place)
+        if not found and not UUID.fullmatch(item["uuid"]):
+            article = "an" if noun[0] in "aeiou" else "a"
+            found.append(FieldProblem(_at(place, "uuid"), f"{_shown(item['uuid'])} is not {article} {noun} id"))
+        if not found and item["play_uuid"] != play["uuid"]:
+            found.append(FieldProblem(place, f"{noun} {item['uuid']} belongs to another play"))
         problems += found
         if len(problems) >= MOST_PROBLEMS:
             break
@@ -323,19 +329,7 @@ def _check_turns(turns: Any, where: str) -> list[FieldProblem]:
 
 
 def _check_notes(play: dict, where: str) -> list[FieldProblem]:
-    notes = play.get("notes", [])
-    problems = _check_list(notes, "notes", MOST_NOTES, where)
-    if problems:
-        return problems
-    for index, note in enumerate(notes, start=1):
-        place = _at(where, f"note {index}")
-        found = _check_fields(note, NOTE, place)
-        if not found and not UUID.fullmatch(note["uuid"]):
-            found.append(FieldProblem(_at(place, "uuid"), f"{_shown(note['uuid'])} is not a note id"))
-        if not found and note["play_uuid"] != play["uuid"]:
-            found.append(FieldProblem(place, f"note {note['uuid']} belongs to another play"))
-        problems += found
-    return problems
+    return _check_belongings(play, "notes", NOTE, MOST_NOTES, "note", where)
 
 
 def _check_list(items: Any, name: str, most: int, where: str) -> list[FieldProblem]:
